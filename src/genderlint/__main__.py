@@ -1,0 +1,3 @@
+from genderlint.cli import main
+
+raise SystemExit(main())

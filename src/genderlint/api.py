@@ -1,0 +1,78 @@
+"""The one door in: text or file -> findings. Knows nothing about click or formats."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from genderlint.config import Config
+from genderlint.engine import Engine, engine_for
+from genderlint.findings import Finding, Severity
+from genderlint.nlp.component import NOTES_KEY, SPANS_KEY
+from genderlint.ruleset.inflect import match_case, pluralize
+from genderlint.suppress import apply_directives
+from genderlint.textmap import SourceText
+
+DEFAULT_CONFIG = Config()
+
+
+def lint_text(text: str, config: Config | None = None, path: str = "<text>",
+              kind: str = "plain") -> list[Finding]:
+    """Lint a string (``kind`` is ``plain`` or ``markdown``)."""
+    from genderlint.readers import read_text
+
+    return lint_source(read_text(text, path, kind), config)
+
+
+def lint_file(path: str | Path, config: Config | None = None) -> list[Finding]:
+    """Lint one file, choosing the reader by its extension."""
+    from genderlint.readers import read_path
+
+    return lint_source(read_path(str(path)), config)
+
+
+def lint_source(source: SourceText, config: Config | None = None) -> list[Finding]:
+    """Lint a document that a reader has already extracted."""
+    engine = engine_for(config or DEFAULT_CONFIG)
+    blocks = [b for b in source.blocks if engine.may_match(b.text)]
+    if not blocks:
+        return []
+    findings = []
+    for block, doc in zip(blocks, engine.docs([b.text for b in blocks])):
+        notes = doc.user_data.get(NOTES_KEY, {})
+        for span in doc.spans[SPANS_KEY]:
+            rule = engine.rules[span.label_]
+            verdict = notes.get((span.start_char, span.end_char, rule.id))
+            findings.append(_finding(engine, source, block, span.start_char, span.end_char,
+                                     span.text, rule.id, verdict))
+    findings = apply_directives(findings, source.directives)
+    return sorted(findings, key=lambda f: f.sort_key)
+
+
+def _finding(engine: Engine, source: SourceText, block: object, start: int, end: int,
+             text: str, rule_id: str, verdict: object) -> Finding:
+    rule = engine.rules[rule_id]
+    forms = engine.forms[rule_id].forms
+    plural = forms.get(text if rule.case_sensitive else text.lower(), False)
+    suggestions = tuple(
+        match_case(pluralize(s) if plural else s, text)
+        for s in rule.suggestions_for(engine.config.profiles)
+    )
+    severity = engine.severity_of(rule)
+    if verdict is not None and getattr(verdict, "severity", ""):
+        lowered = Severity.parse(verdict.severity)
+        severity = lowered if lowered.rank < severity.rank else severity
+    message = rule.message.replace("{match}", text).replace(
+        "{suggestion}", suggestions[0] if suggestions else "")
+    return Finding(
+        path=source.path,
+        rule_id=rule.id,
+        rule=rule.name,
+        category=rule.category,
+        severity=severity,
+        message=message,
+        match=text,
+        suggestions=suggestions,
+        location=source.locate(block, start, end),  # type: ignore[arg-type]
+        applicability=rule.fix,
+        context=getattr(verdict, "note", "") if verdict is not None else "",
+    )

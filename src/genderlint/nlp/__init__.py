@@ -1,0 +1,1 @@
+"""The spaCy side: pipeline construction, the matcher component and context checks."""

@@ -1,0 +1,93 @@
+"""The `genderlint` spaCy component: rule matchers built once, hits written on the Doc.
+
+Registered with ``@Language.factory``; its config names a compiled rule set held in
+:data:`RULESETS` (rule objects are not JSON-serialisable, so the config carries a key).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.matcher import Matcher, PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from genderlint.nlp.context import Verdict, decide
+from genderlint.ruleset.compiler import RuleForms
+from genderlint.ruleset.model import Rule
+
+SPANS_KEY = "genderlint"
+DROPPED_KEY = "genderlint_dropped"
+NOTES_KEY = "genderlint_notes"
+GLOBAL_ALLOW = "__allow__"
+
+
+@dataclass
+class MatchSpec:
+    """What the component needs: active rules, their forms, and global allow phrases."""
+
+    rules: dict[str, Rule]
+    forms: dict[str, RuleForms]
+    allow: tuple[str, ...] = ()
+    settings: dict[str, str] = field(default_factory=dict)
+
+
+RULESETS: dict[str, MatchSpec] = {}
+
+
+@Language.factory("genderlint", default_config={"ruleset": ""})
+def make_genderlint(nlp: Language, name: str, ruleset: str) -> GenderlintMatcher:
+    return GenderlintMatcher(nlp, RULESETS[ruleset])
+
+
+class GenderlintMatcher:
+    """Finds rule hits, drops allow-listed ones, applies context checks."""
+
+    def __init__(self, nlp: Language, spec: MatchSpec) -> None:
+        self.spec = spec
+        self.phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.tokens = Matcher(nlp.vocab)
+        self.allow = PhraseMatcher(nlp.vocab, attr="LOWER")
+        for rule_id, rule in spec.rules.items():
+            docs = [nlp.make_doc(form) for form in spec.forms[rule_id].forms]
+            (self.exact if rule.case_sensitive else self.phrases).add(rule_id, docs)
+            if rule.patterns:
+                self.tokens.add(rule_id, [list(p) for p in rule.patterns])
+            if rule.allow:
+                self.allow.add(rule_id, [nlp.make_doc(a.phrase) for a in rule.allow])
+        if spec.allow:
+            self.allow.add(GLOBAL_ALLOW, [nlp.make_doc(a) for a in spec.allow])
+
+    def __call__(self, doc: Doc) -> Doc:
+        strings = doc.vocab.strings
+        hits = [
+            Span(doc, start, end, label=match_id)
+            for matcher in (self.phrases, self.exact, self.tokens)
+            if len(matcher)
+            for match_id, start, end in matcher(doc)
+        ]
+        dropped: list[tuple[Span, str]] = []
+        notes: dict[tuple[int, int, str], Verdict] = {}
+        kept: list[Span] = []
+        allowed = [(strings[m], s, e) for m, s, e in self.allow(doc)] if hits and len(self.allow) else []
+        for span in hits:
+            rule = self.spec.rules[span.label_]
+            cover = next((doc[s:e] for rid, s, e in allowed
+                          if rid in (rule.id, GLOBAL_ALLOW) and s <= span.start and span.end <= e),
+                         None)
+            if cover is not None:
+                dropped.append((span, f"dropped: inside allowed phrase '{cover.text}'"))
+                continue
+            verdict = decide(span, rule, self.spec.settings)
+            if verdict.keep:
+                kept.append(span)
+                if verdict.note:
+                    notes[(span.start_char, span.end_char, rule.id)] = verdict
+            else:
+                dropped.append((span, verdict.note))
+        doc.spans[SPANS_KEY] = filter_spans(kept)
+        doc.user_data[DROPPED_KEY] = dropped
+        doc.user_data[NOTES_KEY] = notes
+        return doc

@@ -1,0 +1,106 @@
+"""What every reporter receives, the format registry, and the counts they share.
+
+Reporters format a finished :class:`Report`; they never filter, sort or pick exit codes.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from importlib import import_module
+from typing import TextIO
+
+from genderlint.findings import Finding, Severity
+from genderlint.ruleset.model import Rule
+
+# format name -> module in this package with a ``write(report, out, options)`` function
+_MODULES = {
+    "text": "text",
+    "json": "json_report",
+    "sarif": "sarif",
+    "github": "github",
+}
+FORMATS: tuple[str, ...] = tuple(_MODULES)
+
+
+@dataclass(frozen=True)
+class FileError:
+    """A file that could not be checked."""
+
+    path: str
+    message: str  # one line, already includes path:line where known
+
+
+@dataclass
+class Report:
+    """Everything a reporter may show, already decided by the caller."""
+
+    findings: list[Finding]  # sorted
+    errors: list[FileError] = field(default_factory=list)
+    files_checked: int = 0
+    rules: Mapping[str, Rule] = field(default_factory=dict)  # every rule a finding references
+    sources: Mapping[str, str] = field(default_factory=dict)  # path -> decoded source text
+    version: str = ""
+
+
+@dataclass(frozen=True)
+class Options:
+    """Presentation switches; only the text format uses them."""
+
+    color: bool = False
+    show_source: bool = False
+    statistics: bool = False
+    quiet: bool = False  # no summary line
+
+
+def render(
+    report: Report,
+    fmt: str,
+    out: TextIO,
+    *,
+    color: bool = False,
+    show_source: bool = False,
+    statistics: bool = False,
+    quiet: bool = False,
+) -> None:
+    """Write ``report`` to ``out`` in format ``fmt`` (one of :data:`FORMATS`).
+
+    The switches only change the text format: ``color`` adds ANSI colours, ``show_source``
+    prints each finding's source line with a caret underline, ``statistics`` adds a table of
+    counts per rule and ``quiet`` leaves out the summary line.
+    """
+    if fmt not in _MODULES:
+        raise ValueError(f"unknown format {fmt!r} (use {', '.join(FORMATS)})")
+    module = import_module(f"{__package__}.{_MODULES[fmt]}")
+    module.write(report, out, Options(color, show_source, statistics, quiet))
+
+
+def severity_counts(findings: list[Finding]) -> dict[str, int]:
+    """Findings per severity, always with the keys error, warning, info in that order."""
+    counts = Counter(f.severity for f in findings)
+    return {s.value: counts[s] for s in (Severity.ERROR, Severity.WARNING, Severity.INFO)}
+
+
+def rule_counts(findings: list[Finding]) -> dict[str, int]:
+    """Findings per rule id, ordered by rule id."""
+    counts = Counter(f.rule_id for f in findings)
+    return {rule_id: counts[rule_id] for rule_id in sorted(counts)}
+
+
+def with_suggestions(finding: Finding) -> str:
+    """The message followed by ``(suggest: a, b)`` when there are suggestions."""
+    if not finding.suggestions:
+        return finding.message
+    return f"{finding.message} (suggest: {', '.join(finding.suggestions)})"
+
+
+def display(finding: Finding) -> str | None:
+    """A reader's prebuilt position string (Word: ``¶12 [3.1 Use of force]:34``), if any."""
+    value = finding.location.extra.get("display")
+    return str(value) if value else None
+
+
+def plural(count: int, noun: str) -> str:
+    """``1 file``, ``2 files``."""
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"

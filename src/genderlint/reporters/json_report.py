@@ -1,0 +1,63 @@
+"""One JSON object per run; the contract is documented in docs/json-format.md."""
+
+from __future__ import annotations
+
+import json
+from typing import Any, TextIO
+
+from genderlint.findings import Finding
+from genderlint.reporters.base import Options, Report, rule_counts, severity_counts
+
+# bump on a removed or renamed field or a changed meaning; adding fields does not
+FORMAT_VERSION = 1
+
+
+def write(report: Report, out: TextIO, options: Options) -> None:
+    """Write the report as one indented JSON object followed by a newline."""
+    json.dump(as_dict(report), out, indent=2, ensure_ascii=False, default=str)
+    out.write("\n")
+
+
+def as_dict(report: Report) -> dict[str, Any]:
+    """The JSON document as Python data."""
+    return {
+        "format_version": FORMAT_VERSION,
+        "version": report.version,
+        "findings": [finding_dict(f) for f in report.findings],
+        "errors": [{"path": e.path, "message": e.message} for e in report.errors],
+        "summary": {
+            "files_checked": report.files_checked,
+            "findings": len(report.findings),
+            "errors": len(report.errors),
+            "by_severity": severity_counts(report.findings),
+            "by_rule": rule_counts(report.findings),
+        },
+    }
+
+
+def finding_dict(finding: Finding) -> dict[str, Any]:
+    """One finding; ``location`` and ``context`` appear only when they have content."""
+    loc = finding.location
+    data: dict[str, Any] = {
+        "path": finding.path,
+        "rule_id": finding.rule_id,
+        "rule": finding.rule,
+        "category": finding.category,
+        "severity": finding.severity.value,
+        "message": finding.message,
+        "match": finding.match,
+        "suggestions": list(finding.suggestions),
+        "applicability": finding.applicability.value,
+        "line": loc.line,
+        "column": loc.column,
+        "end_line": loc.end_line,
+        "end_column": loc.end_column,
+        "start": loc.start,
+        "end": loc.end,
+    }
+    extra = {key: value for key, value in loc.extra.items() if key != "display"}
+    if extra:
+        data["location"] = extra
+    if finding.context:
+        data["context"] = finding.context
+    return data

@@ -1,0 +1,1 @@
+"""Rule data: schema, loading, variant generation and the compiled rule set."""
