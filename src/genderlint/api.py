@@ -8,9 +8,10 @@ from genderlint.config import Config
 from genderlint.engine import Engine, engine_for
 from genderlint.findings import Finding, Severity
 from genderlint.nlp.component import NOTES_KEY, SPANS_KEY
+from genderlint.nlp.context import Verdict
 from genderlint.ruleset.inflect import match_case, pluralize
 from genderlint.suppress import apply_directives
-from genderlint.textmap import SourceText
+from genderlint.textmap import Block, SourceText
 
 DEFAULT_CONFIG = Config()
 
@@ -48,17 +49,18 @@ def lint_source(source: SourceText, config: Config | None = None) -> list[Findin
     return sorted(findings, key=lambda f: f.sort_key)
 
 
-def _finding(engine: Engine, source: SourceText, block: object, start: int, end: int,
-             text: str, rule_id: str, verdict: object) -> Finding:
+def _finding(engine: Engine, source: SourceText, block: Block, start: int, end: int,
+             text: str, rule_id: str, verdict: Verdict | None) -> Finding:
     rule = engine.rules[rule_id]
     forms = engine.forms[rule_id].forms
     plural = forms.get(text if rule.case_sensitive else text.lower(), False)
-    suggestions = tuple(
-        match_case(pluralize(s) if plural else s, text)
-        for s in rule.suggestions_for(engine.config.profiles)
-    )
+    if verdict is not None and verdict.suggestions:
+        suggestions = tuple(match_case(s, text) for s in verdict.suggestions)
+    else:
+        suggestions = tuple(match_case(pluralize(s) if plural else s, text)
+                            for s in rule.suggestions_for(engine.config.profiles))
     severity = engine.severity_of(rule)
-    if verdict is not None and getattr(verdict, "severity", ""):
+    if verdict is not None and verdict.severity:
         lowered = Severity.parse(verdict.severity)
         severity = lowered if lowered.rank < severity.rank else severity
     message = rule.message.replace("{match}", text).replace(
@@ -72,7 +74,7 @@ def _finding(engine: Engine, source: SourceText, block: object, start: int, end:
         message=message,
         match=text,
         suggestions=suggestions,
-        location=source.locate(block, start, end),  # type: ignore[arg-type]
+        location=source.locate(block, start, end),
         applicability=rule.fix,
-        context=getattr(verdict, "note", "") if verdict is not None else "",
+        context=verdict.note if verdict is not None else "",
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
@@ -11,7 +12,13 @@ from typing import TYPE_CHECKING
 from genderlint.config import Config
 from genderlint.errors import ConfigError
 from genderlint.findings import Severity
-from genderlint.ruleset.compiler import RuleForms, compile_prefilter, digest, prefilter_pattern, rule_forms
+from genderlint.ruleset.compiler import (
+    RuleForms,
+    compile_prefilter,
+    digest,
+    prefilter_pattern,
+    rule_forms,
+)
 from genderlint.ruleset.loader import PROFILES, bundled_rules_dir, load_rules
 from genderlint.ruleset.model import Rule
 from genderlint.selection import is_selected, unknown_selectors
@@ -41,6 +48,7 @@ class Engine:
         self.key = digest([repr(config), *sorted(self.rules)])
         self._prefilter: re.Pattern[str] | None = None
         self._nlp: Language | None = None
+        self._model: object = _UNLOADED
 
     def _active(self, rule: Rule) -> bool:
         if rule.profiles and not set(rule.profiles) & set(self.config.profiles):
@@ -64,9 +72,18 @@ class Engine:
             from genderlint.nlp.pipeline import build_pipeline
 
             spec = MatchSpec(self.rules, self.forms, self.config.allow,
-                             {"mentions": self.config.mentions})
+                             {"mentions": self.config.mentions}, self.model)
             self._nlp = build_pipeline(spec, self.key)
         return self._nlp
+
+    def model(self) -> Language | None:
+        """The statistical pipeline, loaded the first time a hit needs context."""
+        if self._model is _UNLOADED:
+            from genderlint.nlp.pipeline import load_model
+
+            self._model = load_model(self.config.model)
+            _announce_model(self.config.model, self._model)
+        return self._model  # type: ignore[return-value]
 
     def may_match(self, text: str) -> bool:
         """The cheap first pass: False means no rule can match this text."""
@@ -90,6 +107,23 @@ def _validate(config: Config, rules: tuple[Rule, ...]) -> None:
     if bad_profiles:
         raise ConfigError(f"profile: unknown profile {bad_profiles[0]!r} (known: "
                           f"{', '.join(PROFILES)})", config.path or None, config.line_of("profile"))
+
+
+_UNLOADED = object()
+_ANNOUNCED: set[str] = set()
+
+
+def _announce_model(setting: str, model: Language | None) -> None:
+    """Say once per process, on stderr, which pipeline `model: auto` picked."""
+    if setting != "auto" or setting in _ANNOUNCED:
+        return
+    _ANNOUNCED.add(setting)
+    if model is None:
+        note = ("no spaCy English model installed; context checks use word lists "
+                "(pip install en_core_web_sm for better precision)")
+    else:
+        note = f"using spaCy pipeline {model.meta.get('name', '?')} {model.meta.get('version', '')}"
+    print(f"genderlint: {note}", file=sys.stderr)
 
 
 @lru_cache(maxsize=16)

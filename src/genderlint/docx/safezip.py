@@ -123,9 +123,7 @@ class SafeZip:
                 )
             total += info.file_size
             if total > MAX_TOTAL_BYTES:
-                raise self._error(
-                    f"expands to more than {_mb(MAX_TOTAL_BYTES)}; possible zip bomb"
-                )
+                raise self._error(f"expands to more than {_mb(MAX_TOTAL_BYTES)}; possible zip bomb")
 
     def _error(self, message: str) -> ReaderError:
         return ReaderError(message, path=self.path)
@@ -175,9 +173,11 @@ def parse_xml(data: bytes, path: str, name: str) -> etree._Element:
     try:
         root = etree.fromstring(data, parser=_PARSER)
     except etree.XMLSyntaxError as exc:
-        raise ReaderError(f"part {name!r} is not well-formed XML ({_one_line(exc)})", path=path)
+        raise ReaderError(
+            f"part {name!r} is not well-formed XML ({_one_line(exc)})", path=path
+        ) from None
     except ValueError as exc:
-        raise ReaderError(f"part {name!r} cannot be parsed ({_one_line(exc)})", path=path)
+        raise ReaderError(f"part {name!r} cannot be parsed ({_one_line(exc)})", path=path) from None
     info = root.getroottree().docinfo
     if info.doctype or info.internalDTD is not None:
         raise ReaderError(

@@ -6,6 +6,7 @@ Registered with ``@Language.factory``; its config names a compiled rule set held
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from spacy.language import Language
@@ -25,12 +26,16 @@ GLOBAL_ALLOW = "__allow__"
 
 @dataclass
 class MatchSpec:
-    """What the component needs: active rules, their forms, and global allow phrases."""
+    """What the component needs: active rules, their forms, and global allow phrases.
+
+    ``model`` returns a statistical pipeline (or None) the first time a hit needs one.
+    """
 
     rules: dict[str, Rule]
     forms: dict[str, RuleForms]
     allow: tuple[str, ...] = ()
     settings: dict[str, str] = field(default_factory=dict)
+    model: Callable[[], Language | None] | None = None
 
 
 RULESETS: dict[str, MatchSpec] = {}
@@ -69,9 +74,11 @@ class GenderlintMatcher:
             for match_id, start, end in matcher(doc)
         ]
         dropped: list[tuple[Span, str]] = []
-        notes: dict[tuple[int, int, str], Verdict] = {}
+        verdicts: dict[tuple[int, int, str], Verdict] = {}
         kept: list[Span] = []
-        allowed = [(strings[m], s, e) for m, s, e in self.allow(doc)] if hits and len(self.allow) else []
+        allowed = [(strings[m], s, e) for m, s, e in self.allow(doc)] if hits and len(
+            self.allow) else []
+        undecided = []
         for span in hits:
             rule = self.spec.rules[span.label_]
             cover = next((doc[s:e] for rid, s, e in allowed
@@ -79,15 +86,41 @@ class GenderlintMatcher:
                          None)
             if cover is not None:
                 dropped.append((span, f"dropped: inside allowed phrase '{cover.text}'"))
-                continue
-            verdict = decide(span, rule, self.spec.settings)
-            if verdict.keep:
-                kept.append(span)
-                if verdict.note:
-                    notes[(span.start_char, span.end_char, rule.id)] = verdict
             else:
+                undecided.append(span)
+        for span, (view, offset, parsed) in zip(undecided, self._views(doc, undecided)):
+            rule = self.spec.rules[span.label_]
+            verdict = decide(view, rule, self.spec.settings, parsed)
+            if not verdict.keep:
                 dropped.append((span, verdict.note))
+                continue
+            if verdict.end_char is not None:
+                wider = doc.char_span(span.start_char, verdict.end_char + offset,
+                                      label=span.label, alignment_mode="expand")
+                span = wider if wider is not None else span
+            kept.append(span)
+            verdicts[(span.start_char, span.end_char, rule.id)] = verdict
         doc.spans[SPANS_KEY] = filter_spans(kept)
         doc.user_data[DROPPED_KEY] = dropped
-        doc.user_data[NOTES_KEY] = notes
+        doc.user_data[NOTES_KEY] = verdicts
         return doc
+
+    def _views(self, doc: Doc, spans: list[Span]) -> list[tuple[Span, int, bool]]:
+        """Each hit as the context checks see it: in a model-parsed window when there is a
+        model (the hit's sentence and the one before), else in the blank doc itself."""
+        model = self.spec.model() if spans and self.spec.model else None
+        if model is None:
+            return [(span, 0, False) for span in spans]
+        windows = []
+        for span in spans:
+            sent = span.sent
+            first = doc[sent.start - 1].sent if sent.start > 0 else sent
+            windows.append((first.start_char, sent.end_char))
+        unique = sorted(set(windows))
+        parsed = dict(zip(unique, model.pipe(doc.text[a:b] for a, b in unique)))
+        views = []
+        for span, (a, b) in zip(spans, windows):
+            view = parsed[(a, b)].char_span(span.start_char - a, span.end_char - a,
+                                            alignment_mode="expand")
+            views.append((view, a, True) if view is not None else (span, 0, False))
+        return views

