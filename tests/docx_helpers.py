@@ -67,7 +67,7 @@ def add_field(paragraph: Paragraph, instruction: str, result: str) -> None:
 
 def add_hidden(paragraph: Paragraph, text: str) -> None:
     paragraph._p.append(
-        parse_xml(f'<w:r {nsdecls("w")}><w:rPr><w:vanish/></w:rPr><w:t>{text}</w:t></w:r>')
+        parse_xml(f"<w:r {nsdecls('w')}><w:rPr><w:vanish/></w:rPr><w:t>{text}</w:t></w:r>")
     )
 
 
@@ -95,8 +95,9 @@ class _NotesPart(Part):
 
     @property
     def blob(self) -> bytes:
-        return etree.tostring(self._notes_root, xml_declaration=True, encoding="UTF-8",
-                              standalone=True)
+        return etree.tostring(
+            self._notes_root, xml_declaration=True, encoding="UTF-8", standalone=True
+        )
 
 
 def add_note(document: Document, paragraph: Paragraph, text: str, kind: str = "footnote") -> int:
@@ -128,7 +129,7 @@ _V = "urn:schemas-microsoft-com:vml"
 
 def add_textbox(paragraph: Paragraph, text: str) -> None:
     """An inline DrawingML text box with the VML fallback copy Word writes beside it."""
-    body = f'<w:txbxContent><w:p>{_run_xml(text)}</w:p></w:txbxContent>'
+    body = f"<w:txbxContent><w:p>{_run_xml(text)}</w:p></w:txbxContent>"
     xml = (
         f'<w:r xmlns:w="{W_NS}" xmlns:mc="{_MC}" xmlns:wps="{_WPS}" xmlns:wp="{_WP}" '
         f'xmlns:a="{_A}" xmlns:v="{_V}"><mc:AlternateContent><mc:Choice Requires="wps">'
@@ -141,4 +142,3 @@ def add_textbox(paragraph: Paragraph, text: str) -> None:
         "</w:pict></mc:Fallback></mc:AlternateContent></w:r>"
     )
     paragraph._p.append(etree.fromstring(xml))
-

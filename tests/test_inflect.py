@@ -8,16 +8,29 @@ from genderlint.ruleset.inflect import match_case, pluralize, variants
 @pytest.mark.parametrize(
     ("term", "expected"),
     [
-        ("policeman", {"policeman": False, "policemen": True, "police-man": False,
-                       "police-men": True}),
-        ("man-hour", {"man-hour": False, "man-hours": True, "man hour": False, "man hours": True,
-                      "manhour": False, "manhours": True}),
+        (
+            "policeman",
+            {"policeman": False, "policemen": True, "police-man": False, "police-men": True},
+        ),
+        (
+            "man-hour",
+            {
+                "man-hour": False,
+                "man-hours": True,
+                "man hour": False,
+                "man hours": True,
+                "manhour": False,
+                "manhours": True,
+            },
+        ),
         ("stewardess", {"stewardess": False, "stewardesses": True}),
         ("lady officer", {"lady officer": False, "lady officers": True}),
         ("mankind", {"mankind": False}),
         ("manpower", {"manpower": False}),
-        ("chairwoman", {"chairwoman": False, "chairwomen": True, "chair-woman": False,
-                        "chair-women": True}),
+        (
+            "chairwoman",
+            {"chairwoman": False, "chairwomen": True, "chair-woman": False, "chair-women": True},
+        ),
     ],
 )
 def test_variants(term: str, expected: dict[str, bool]) -> None:

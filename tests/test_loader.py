@@ -47,14 +47,21 @@ def test_good_file_loads(tmp_path: Path) -> None:
         (("id: ACME001", "id: acme-1"), 1, "is not an ID like GL101"),
         (("name: ops-man", "name: Ops Man"), 2, "is not kebab-case"),
         (("expect: [opsman]", "expect: [operator]"), 10, "expected 'operator' does not occur"),
-        (("    good: [\"Call the operator.\"]\n", ""), 10, "needs at least one good example"),
-        (("references: [UN Guidelines for gender-inclusive language in English]",
-          "references: []"), 9, "needs at least one reference"),
+        (('    good: ["Call the operator."]\n', ""), 10, "needs at least one good example"),
+        (
+            (
+                "references: [UN Guidelines for gender-inclusive language in English]",
+                "references: []",
+            ),
+            9,
+            "needs at least one reference",
+        ),
         (("terms: [opsman]", "terms: [opsman"), 6, "invalid YAML"),
     ],
 )
-def test_errors_point_at_the_line(tmp_path: Path, change: tuple[str, str], line: int,
-                                  message: str) -> None:
+def test_errors_point_at_the_line(
+    tmp_path: Path, change: tuple[str, str], line: int, message: str
+) -> None:
     text = GOOD.replace(*change)
     assert text != GOOD
     path = _write(tmp_path, text)
@@ -67,7 +74,10 @@ def test_errors_point_at_the_line(tmp_path: Path, change: tuple[str, str], line:
 
 def test_duplicate_ids_are_an_error(tmp_path: Path) -> None:
     path = _write(tmp_path, GOOD + GOOD.replace("name: ops-man", "name: ops-man-two"))
-    with pytest.raises(RuleError, match=r"team.yaml:13: duplicate rule id 'ACME001' \(first defined at .*team.yaml:1\)"):
+    with pytest.raises(
+        RuleError,
+        match=r"team.yaml:13: duplicate rule id 'ACME001' \(first defined at .*team.yaml:1\)",
+    ):
         load_rules([path])
 
 

@@ -8,9 +8,19 @@ from genderlint.selection import is_selected, unknown_selectors
 
 
 def _rule(rule_id: str, category: str) -> Rule:
-    return Rule(rule_id, f"r-{rule_id.lower()}", category, Severity.WARNING, "m", "why",
-                ("term",), ("alt",), (Reference("ref"),), (BadExample("term", ("term",)),),
-                ("alt",))
+    return Rule(
+        rule_id,
+        f"r-{rule_id.lower()}",
+        category,
+        Severity.WARNING,
+        "m",
+        "why",
+        ("term",),
+        ("alt",),
+        (Reference("ref"),),
+        (BadExample("term", ("term",)),),
+        ("alt",),
+    )
 
 
 GL101 = _rule("GL101", "job-title")
@@ -39,5 +49,7 @@ def test_decision_table(rule: Rule, select: list[str], ignore: list[str], expect
 
 
 def test_unknown_selectors() -> None:
-    assert unknown_selectors(["GL1", "ALL", "job-title", "GL999", "nonsense"],
-                             [GL101, GL205]) == ["GL999", "nonsense"]
+    assert unknown_selectors(["GL1", "ALL", "job-title", "GL999", "nonsense"], [GL101, GL205]) == [
+        "GL999",
+        "nonsense",
+    ]

@@ -8,8 +8,17 @@ from genderlint.textmap import Directive
 
 
 def _finding(rule_id: str, line: int) -> Finding:
-    return Finding("f.md", rule_id, "r", "job-title", Severity.WARNING, "m", "x", (),
-                   Location(line, 1, line, 2, 0, 1))
+    return Finding(
+        "f.md",
+        rule_id,
+        "r",
+        "job-title",
+        Severity.WARNING,
+        "m",
+        "x",
+        (),
+        Location(line, 1, line, 2, 0, 1),
+    )
 
 
 D = Directive
@@ -34,7 +43,6 @@ D = Directive
         ([D(5, "disable-line")], "GL101", 6, False),
     ],
 )
-def test_directives(directives: list[Directive], rule_id: str, line: int,
-                    suppressed: bool) -> None:
+def test_directives(directives: list[Directive], rule_id: str, line: int, suppressed: bool) -> None:
     kept = apply_directives([_finding(rule_id, line)], directives)
     assert (kept == []) is suppressed

@@ -16,8 +16,9 @@ from genderlint.textmap import Block, SourceText
 DEFAULT_CONFIG = Config()
 
 
-def lint_text(text: str, config: Config | None = None, path: str = "<text>",
-              kind: str = "plain") -> list[Finding]:
+def lint_text(
+    text: str, config: Config | None = None, path: str = "<text>", kind: str = "plain"
+) -> list[Finding]:
     """Lint a string (``kind`` is ``plain`` or ``markdown``)."""
     from genderlint.readers import read_text
 
@@ -38,33 +39,54 @@ def lint_source(source: SourceText, config: Config | None = None) -> list[Findin
     if not blocks:
         return []
     findings = []
-    for block, doc in zip(blocks, engine.docs([b.text for b in blocks])):
+    for block, doc in zip(blocks, engine.docs([b.text for b in blocks]), strict=True):
         notes = doc.user_data.get(NOTES_KEY, {})
         for span in doc.spans[SPANS_KEY]:
             rule = engine.rules[span.label_]
             verdict = notes.get((span.start_char, span.end_char, rule.id))
-            findings.append(_finding(engine, source, block, span.start_char, span.end_char,
-                                     span.text, rule.id, verdict))
+            findings.append(
+                _finding(
+                    engine,
+                    source,
+                    block,
+                    span.start_char,
+                    span.end_char,
+                    span.text,
+                    rule.id,
+                    verdict,
+                )
+            )
     findings = apply_directives(findings, source.directives)
     return sorted(findings, key=lambda f: f.sort_key)
 
 
-def _finding(engine: Engine, source: SourceText, block: Block, start: int, end: int,
-             text: str, rule_id: str, verdict: Verdict | None) -> Finding:
+def _finding(
+    engine: Engine,
+    source: SourceText,
+    block: Block,
+    start: int,
+    end: int,
+    text: str,
+    rule_id: str,
+    verdict: Verdict | None,
+) -> Finding:
     rule = engine.rules[rule_id]
     forms = engine.forms[rule_id].forms
     plural = forms.get(text if rule.case_sensitive else text.lower(), False)
     if verdict is not None and verdict.suggestions:
         suggestions = tuple(match_case(s, text) for s in verdict.suggestions)
     else:
-        suggestions = tuple(match_case(pluralize(s) if plural else s, text)
-                            for s in rule.suggestions_for(engine.config.profiles))
+        suggestions = tuple(
+            match_case(pluralize(s) if plural else s, text)
+            for s in rule.suggestions_for(engine.config.profiles)
+        )
     severity = engine.severity_of(rule)
     if verdict is not None and verdict.severity:
         lowered = Severity.parse(verdict.severity)
         severity = lowered if lowered.rank < severity.rank else severity
     message = rule.message.replace("{match}", text).replace(
-        "{suggestion}", suggestions[0] if suggestions else "")
+        "{suggestion}", suggestions[0] if suggestions else ""
+    )
     return Finding(
         path=source.path,
         rule_id=rule.id,

@@ -29,37 +29,76 @@ def cli() -> None:
 @click.argument("paths", nargs=-1, type=click.Path(path_type=str))
 @click.option("--select", multiple=True, help="Rule IDs, ID prefixes or categories to enable.")
 @click.option("--ignore", multiple=True, help="Rule IDs, ID prefixes or categories to disable.")
-@click.option("--profile", multiple=True,
-              help="Work-context profile(s): general, police, military, border, justice, "
-                   "peacekeeping, recruitment.")
+@click.option(
+    "--profile",
+    multiple=True,
+    help="Work-context profile(s): general, police, military, border, justice, "
+    "peacekeeping, recruitment.",
+)
 @click.option("--fail-on", help="Lowest severity that makes the exit code 1 (or 'never').")
-@click.option("--config", "config_path", type=click.Path(path_type=Path),
-              help="Config file to use instead of discovering one.")
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(path_type=Path),
+    help="Config file to use instead of discovering one.",
+)
 @click.option("--model", help="spaCy pipeline: none, auto, or a package name or path.")
-@click.option("--format", "fmt", default="text", show_default=True,
-              type=click.Choice(["text", "json", "sarif", "github"]))
-@click.option("--stdin-filename", help="Name for text read from '-' (its extension picks the "
-              "reader).")
+@click.option(
+    "--format",
+    "fmt",
+    default="text",
+    show_default=True,
+    type=click.Choice(["text", "json", "sarif", "github"]),
+)
+@click.option(
+    "--stdin-filename", help="Name for text read from '-' (its extension picks the reader)."
+)
 @click.option("--explain-context", is_flag=True, help="Show why context checks kept a finding.")
 @click.option("-q", "--quiet", is_flag=True, help="Print findings only, no summary.")
 @click.option("--statistics", is_flag=True, help="Count findings per rule.")
 @click.option("--color/--no-color", default=None, help="Colour output (default: on a terminal).")
-def check(paths: tuple[str, ...], select: tuple[str, ...], ignore: tuple[str, ...],
-          profile: tuple[str, ...], fail_on: str | None, config_path: Path | None,
-          model: str | None, fmt: str, stdin_filename: str | None, explain_context: bool,
-          quiet: bool, statistics: bool, color: bool | None) -> None:
+def check(
+    paths: tuple[str, ...],
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    profile: tuple[str, ...],
+    fail_on: str | None,
+    config_path: Path | None,
+    model: str | None,
+    fmt: str,
+    stdin_filename: str | None,
+    explain_context: bool,
+    quiet: bool,
+    statistics: bool,
+    color: bool | None,
+) -> None:
     """Check Markdown, text and Word files (folders are searched; '-' reads stdin)."""
     from genderlint.runner import CheckOptions, run_check
 
     options = CheckOptions(
-        paths=paths or (".",), select=_split(select), ignore=_split(ignore),
-        profiles=_split(profile), fail_on=fail_on, config_path=config_path, model=model,
+        paths=paths or (".",),
+        select=_split(select),
+        ignore=_split(ignore),
+        profiles=_split(profile),
+        fail_on=fail_on,
+        config_path=config_path,
+        model=model,
         stdin_filename=stdin_filename,
     )
     tty = sys.stdout.isatty()
     use_color = color if color is not None else tty and not os.environ.get("NO_COLOR")
-    sys.exit(run_check(options, fmt, sys.stdout, color=use_color, show_source=tty,
-                       quiet=quiet, statistics=statistics, explain_context=explain_context))
+    sys.exit(
+        run_check(
+            options,
+            fmt,
+            sys.stdout,
+            color=use_color,
+            show_source=tty,
+            quiet=quiet,
+            statistics=statistics,
+            explain_context=explain_context,
+        )
+    )
 
 
 @cli.command("rules")
@@ -67,8 +106,9 @@ def check(paths: tuple[str, ...], select: tuple[str, ...], ignore: tuple[str, ..
 @click.option("--profile", multiple=True, help="Show the rules active under these profiles.")
 @click.option("--config", "config_path", type=click.Path(path_type=Path))
 @click.option("--format", "fmt", default="text", type=click.Choice(["text", "json"]))
-def rules_cmd(select: tuple[str, ...], profile: tuple[str, ...], config_path: Path | None,
-              fmt: str) -> None:
+def rules_cmd(
+    select: tuple[str, ...], profile: tuple[str, ...], config_path: Path | None, fmt: str
+) -> None:
     """List rules: ID, name, category, severity."""
     from genderlint.ruledocs import list_rules
 
@@ -109,4 +149,10 @@ def main(argv: list[str] | None = None) -> int:
         return int(exc.code or 0) if not isinstance(exc.code, str) else EXIT_ERROR
     except BrokenPipeError:  # e.g. piped into `head`
         return EXIT_SUCCESS
+    except GenderlintError as exc:
+        click.echo(f"genderlint: error: {exc}", err=True)
+        return EXIT_ERROR
+    except Exception as exc:  # never a traceback for users; the message says what failed
+        click.echo(f"genderlint: internal error: {type(exc).__name__}: {exc}", err=True)
+        return EXIT_ERROR
     return EXIT_SUCCESS

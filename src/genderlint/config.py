@@ -12,8 +12,18 @@ from genderlint.errors import ConfigError
 from genderlint.findings import Severity
 
 CONFIG_NAMES = (".genderlint.yaml", ".genderlint.yml", "pyproject.toml")
-KEYS = ("select", "ignore", "severity", "rules", "allow", "fail-on", "exclude", "profile",
-        "model", "mentions")
+KEYS = (
+    "select",
+    "ignore",
+    "severity",
+    "rules",
+    "allow",
+    "fail-on",
+    "exclude",
+    "profile",
+    "model",
+    "mentions",
+)
 MENTIONS = ("skip", "info", "report")
 
 
@@ -63,7 +73,9 @@ def load_config(path: Path) -> Config:
 
 
 def parse_config(
-    table: Mapping[str, Any], path: str = "<config>", lines: Mapping[str, int] | None = None,
+    table: Mapping[str, Any],
+    path: str = "<config>",
+    lines: Mapping[str, int] | None = None,
     base: Path | None = None,
 ) -> Config:
     lines = lines or {}

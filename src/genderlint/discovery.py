@@ -2,26 +2,44 @@
 
 from __future__ import annotations
 
+import contextlib
 import fnmatch
 import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-SKIP_DIRS = frozenset({".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__",
-                       ".tox", ".nox", ".mypy_cache", ".ruff_cache", ".pytest_cache", "build",
-                       "dist", ".genderlint_cache"})
+SKIP_DIRS = frozenset(
+    {
+        ".git",
+        ".hg",
+        ".svn",
+        ".venv",
+        "venv",
+        "node_modules",
+        "__pycache__",
+        ".tox",
+        ".nox",
+        ".mypy_cache",
+        ".ruff_cache",
+        ".pytest_cache",
+        "build",
+        "dist",
+        ".genderlint_cache",
+    }
+)
 
 
 def is_excluded(path: Path, patterns: Iterable[str], root: Path | None = None) -> bool:
     """Match a glob against the path relative to ``root``, its full path and its name."""
     candidates = {path.as_posix(), path.name}
     if root is not None:
-        try:
+        with contextlib.suppress(ValueError):
             candidates.add(path.resolve().relative_to(root.resolve()).as_posix())
-        except ValueError:
-            pass
-    return any(fnmatch.fnmatch(c, p) or fnmatch.fnmatch(c, p.rstrip("/") + "/*")
-               for p in patterns for c in candidates)
+    return any(
+        fnmatch.fnmatch(c, p) or fnmatch.fnmatch(c, p.rstrip("/") + "/*")
+        for p in patterns
+        for c in candidates
+    )
 
 
 def iter_files(paths: Iterable[Path], extensions: Iterable[str]) -> Iterator[Path]:

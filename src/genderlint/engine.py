@@ -71,8 +71,13 @@ class Engine:
             from genderlint.nlp.component import MatchSpec
             from genderlint.nlp.pipeline import build_pipeline
 
-            spec = MatchSpec(self.rules, self.forms, self.config.allow,
-                             {"mentions": self.config.mentions}, self.model)
+            spec = MatchSpec(
+                self.rules,
+                self.forms,
+                self.config.allow,
+                {"mentions": self.config.mentions},
+                self.model,
+            )
             self._nlp = build_pipeline(spec, self.key)
         return self._nlp
 
@@ -97,16 +102,25 @@ class Engine:
 
 
 def _validate(config: Config, rules: tuple[Rule, ...]) -> None:
-    for key, selectors in (("select", config.select), ("ignore", config.ignore),
-                           ("severity", [k for k, _ in config.severity])):
+    for key, selectors in (
+        ("select", config.select),
+        ("ignore", config.ignore),
+        ("severity", [k for k, _ in config.severity]),
+    ):
         bad = unknown_selectors(selectors, rules)
         if bad:
-            raise ConfigError(f"{key}: unknown rule ID, prefix or category {bad[0]!r}",
-                              config.path or None, config.line_of(key))
+            raise ConfigError(
+                f"{key}: unknown rule ID, prefix or category {bad[0]!r}",
+                config.path or None,
+                config.line_of(key),
+            )
     bad_profiles = [p for p in config.profiles if p not in PROFILES]
     if bad_profiles:
-        raise ConfigError(f"profile: unknown profile {bad_profiles[0]!r} (known: "
-                          f"{', '.join(PROFILES)})", config.path or None, config.line_of("profile"))
+        raise ConfigError(
+            f"profile: unknown profile {bad_profiles[0]!r} (known: {', '.join(PROFILES)})",
+            config.path or None,
+            config.line_of("profile"),
+        )
 
 
 _UNLOADED = object()
@@ -119,8 +133,10 @@ def _announce_model(setting: str, model: Language | None) -> None:
         return
     _ANNOUNCED.add(setting)
     if model is None:
-        note = ("no spaCy English model installed; context checks use word lists "
-                "(pip install en_core_web_sm for better precision)")
+        note = (
+            "no spaCy English model installed; context checks use word lists "
+            "(pip install en_core_web_sm for better precision)"
+        )
     else:
         note = f"using spaCy pipeline {model.meta.get('name', '?')} {model.meta.get('version', '')}"
     print(f"genderlint: {note}", file=sys.stderr)

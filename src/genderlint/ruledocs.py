@@ -21,16 +21,36 @@ def _rules(config_path: Path | None) -> tuple[Rule, ...]:
     return all_rules(config.rules)
 
 
-def list_rules(select: tuple[str, ...] | None, profiles: tuple[str, ...] | None,
-               config_path: Path | None, fmt: str, out: TextIO) -> None:
-    rules = [r for r in _rules(config_path)
-             if (not select or is_selected(r, select, ()))
-             and (not r.profiles or (profiles and set(r.profiles) & set(profiles)))]
+def list_rules(
+    select: tuple[str, ...] | None,
+    profiles: tuple[str, ...] | None,
+    config_path: Path | None,
+    fmt: str,
+    out: TextIO,
+) -> None:
+    rules = [
+        r
+        for r in _rules(config_path)
+        if (not select or is_selected(r, select, ()))
+        and (not r.profiles or (profiles and set(r.profiles) & set(profiles)))
+    ]
     if fmt == "json":
-        json.dump([{"id": r.id, "name": r.name, "category": r.category,
-                    "severity": r.severity.value, "profiles": list(r.profiles),
-                    "terms": list(r.terms), "suggestions": list(r.suggestions)} for r in rules],
-                  out, indent=2)
+        json.dump(
+            [
+                {
+                    "id": r.id,
+                    "name": r.name,
+                    "category": r.category,
+                    "severity": r.severity.value,
+                    "profiles": list(r.profiles),
+                    "terms": list(r.terms),
+                    "suggestions": list(r.suggestions),
+                }
+                for r in rules
+            ],
+            out,
+            indent=2,
+        )
         out.write("\n")
         return
     for r in rules:
@@ -87,29 +107,47 @@ def _wrap(text: str, indent: str, width: int = 88) -> list[str]:
 def rules_markdown(rules: Iterable[Rule]) -> str:
     """docs/rules.md: one section per rule, generated from the rule data."""
     rules = sorted(rules, key=lambda r: r.id)
-    out = ["# genderlint rules", "",
-           "Generated from `rules/*.yaml` by `python scripts/gen_rules_doc.py`; do not edit by "
-           "hand.", ""]
+    out = [
+        "# genderlint rules",
+        "",
+        "Generated from `rules/*.yaml` by `python scripts/gen_rules_doc.py`; do not edit by hand.",
+        "",
+    ]
     out += ["| ID | name | category | severity | matches |", "| --- | --- | --- | --- | --- |"]
-    out += [f"| [{r.id}](#{r.id.lower()}) | {r.name} | {r.category} | {r.severity.value} | "
-            f"{', '.join(r.terms) or '(patterns)'} |" for r in rules]
+    out += [
+        f"| [{r.id}](#{r.id.lower()}) | {r.name} | {r.category} | {r.severity.value} | "
+        f"{', '.join(r.terms) or '(patterns)'} |"
+        for r in rules
+    ]
     for category in CATEGORIES:
         chosen = [r for r in rules if r.category == category]
         if not chosen:
             continue
         out += ["", f"## {category}", ""]
         for r in chosen:
-            out += [f"### {r.id}", "", f"**{r.name}** · {r.severity.value}"
-                    + (f" · profiles: {', '.join(r.profiles)}" if r.profiles else ""), "",
-                    r.explanation, "",
-                    f"- Matches: {', '.join(f'`{t}`' for t in r.terms) or '(token patterns)'}",
-                    f"- Suggestions: {', '.join(r.suggestions)} (fix: {r.fix.value})"]
+            out += [
+                f"### {r.id}",
+                "",
+                f"**{r.name}** · {r.severity.value}"
+                + (f" · profiles: {', '.join(r.profiles)}" if r.profiles else ""),
+                "",
+                r.explanation,
+                "",
+                f"- Matches: {', '.join(f'`{t}`' for t in r.terms) or '(token patterns)'}",
+                f"- Suggestions: {', '.join(r.suggestions)} (fix: {r.fix.value})",
+            ]
             out += [f"- Under `{p}`: {', '.join(s)}" for p, s in r.profile_suggestions.items()]
-            out += [f"- Never flagged inside: {a.phrase}" + (f" ({a.reason})" if a.reason else "")
-                    for a in r.allow]
+            out += [
+                f"- Never flagged inside: {a.phrase}" + (f" ({a.reason})" if a.reason else "")
+                for a in r.allow
+            ]
             out += [f"- Avoid: “{b.text}”" for b in r.bad_examples]
             out += [f"- Fine: “{g}”" for g in r.good_examples]
-            out += ["- References: " + "; ".join(
-                f"[{ref.title}]({ref.url})" if ref.url else ref.title for ref in r.references)]
+            out += [
+                "- References: "
+                + "; ".join(
+                    f"[{ref.title}]({ref.url})" if ref.url else ref.title for ref in r.references
+                )
+            ]
             out.append("")
     return "\n".join(out).rstrip() + "\n"

@@ -10,8 +10,11 @@ from typing import TextIO
 from genderlint import __version__
 from genderlint.config import Config, find_config, load_config, parse_fail_on
 from genderlint.discovery import is_excluded, iter_files
-from genderlint.errors import ConfigError, GenderlintError
+from genderlint.errors import ConfigError, GenderlintError, RuleError
+from genderlint.api import lint_source
+from genderlint.engine import engine_for
 from genderlint.findings import Finding
+from genderlint.ruleset.model import Rule
 
 EXIT_SUCCESS, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 STDIN = "-"
@@ -60,9 +63,17 @@ class ConfigResolver:
         return config
 
 
-def run_check(options: CheckOptions, fmt: str, out: TextIO, *, color: bool = False,
-              show_source: bool = False, quiet: bool = False, statistics: bool = False,
-              explain_context: bool = False) -> int:
+def run_check(
+    options: CheckOptions,
+    fmt: str,
+    out: TextIO,
+    *,
+    color: bool = False,
+    show_source: bool = False,
+    quiet: bool = False,
+    statistics: bool = False,
+    explain_context: bool = False,
+) -> int:
     """Check every file, print the report, return the exit code."""
     from genderlint.readers import EXTENSIONS, read_path, read_text
     from genderlint.reporters.base import FileError, Report, render
@@ -70,6 +81,7 @@ def run_check(options: CheckOptions, fmt: str, out: TextIO, *, color: bool = Fal
     findings: list[Finding] = []
     errors: list[FileError] = []
     sources: dict[str, str] = {}
+    rules: dict[str, Rule] = {}
     failing = False
     checked = 0
     try:
@@ -88,16 +100,17 @@ def run_check(options: CheckOptions, fmt: str, out: TextIO, *, color: bool = Fal
                 if config.exclude and is_excluded(path, config.exclude, Path.cwd()):
                     continue
                 source = read_path(target)
-            from genderlint.api import lint_source
-
             found = lint_source(source, config)
-        except ConfigError as exc:  # the same broken config would fail every file
+            rules.update(engine_for(config).rules)
+        except (ConfigError, RuleError) as exc:  # the same problem would fail every file
             return _fatal(exc)
         except GenderlintError as exc:
             errors.append(FileError(exc.path or target, str(exc)))
             continue
         except Exception as exc:  # never a traceback: report and go on with other files
-            errors.append(FileError(target, f"{target}: internal error: {type(exc).__name__}: {exc}"))
+            errors.append(
+                FileError(target, f"{target}: internal error: {type(exc).__name__}: {exc}")
+            )
             continue
         checked += 1
         if found:
@@ -105,17 +118,31 @@ def run_check(options: CheckOptions, fmt: str, out: TextIO, *, color: bool = Fal
             findings.extend(found)
             threshold = config.fail_on
             failing |= threshold is not None and any(
-                f.severity.rank >= threshold.rank for f in found)
+                f.severity.rank >= threshold.rank for f in found
+            )
     findings.sort(key=lambda f: f.sort_key)
     if not explain_context:
         findings = [_without_context(f) for f in findings]
     from genderlint.engine import all_rules
 
     rules = {r.id: r for r in all_rules(resolver.for_path(Path(".")).rules)}
-    report = Report(findings, errors, checked, {f.rule_id: rules[f.rule_id] for f in findings
-                                                 if f.rule_id in rules}, sources, __version__)
-    render(report, fmt, out, color=color, show_source=show_source and fmt == "text",
-           statistics=statistics, quiet=quiet)
+    report = Report(
+        findings,
+        errors,
+        checked,
+        {f.rule_id: rules[f.rule_id] for f in findings if f.rule_id in rules},
+        sources,
+        __version__,
+    )
+    render(
+        report,
+        fmt,
+        out,
+        color=color,
+        show_source=show_source and fmt == "text",
+        statistics=statistics,
+        quiet=quiet,
+    )
     if errors:
         return EXIT_ERROR
     return EXIT_FINDINGS if failing else EXIT_SUCCESS

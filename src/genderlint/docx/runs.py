@@ -17,8 +17,7 @@ from genderlint.readers.docx_walk import Own, Segment, read_paragraph
 
 # what a run may hold for its text to be replaced by a tracked change
 _PLAIN_RUN = {
-    w(tag)
-    for tag in ("rPr", "t", "tab", "ptab", "br", "cr", "noBreakHyphen", "softHyphen")
+    w(tag) for tag in ("rPr", "t", "tab", "ptab", "br", "cr", "noBreakHyphen", "softHyphen")
 } | {w("lastRenderedPageBreak")}
 # what may sit between the runs of a replaced range
 _MARKERS = {

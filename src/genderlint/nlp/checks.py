@@ -9,8 +9,84 @@ from spacy.tokens import Span, Token
 from genderlint.nlp import wordlists as W
 from genderlint.nlp.context import Verdict
 
-INSTITUTION_WORDS = frozenset(["service", "police", "force", "army", "navy", "ministry", "department", "office", "unit", "section", "division", "court", "council", "mission", "nations", "union", "act", "regulation", "policy", "manual", "procedure", "procedures", "rule", "rules", "code", "article", "annex", "chapter", "part", "government", "agency", "board", "committee", "commission", "directorate", "command", "headquarters", "centre", "center", "staff", "security", "guard", "border", "corps", "republic", "state"])
-_NOT_VERBS = frozenset(["always", "sometimes", "perhaps", "besides", "thus", "afterwards", "towards", "as", "us", "yes", "less", "unless", "this", "its", "his", "hers", "ours", "yours", "theirs", "news", "means", "series", "species", "whereas"])
+INSTITUTION_WORDS = frozenset(
+    [
+        "service",
+        "police",
+        "force",
+        "army",
+        "navy",
+        "ministry",
+        "department",
+        "office",
+        "unit",
+        "section",
+        "division",
+        "court",
+        "council",
+        "mission",
+        "nations",
+        "union",
+        "act",
+        "regulation",
+        "policy",
+        "manual",
+        "procedure",
+        "procedures",
+        "rule",
+        "rules",
+        "code",
+        "article",
+        "annex",
+        "chapter",
+        "part",
+        "government",
+        "agency",
+        "board",
+        "committee",
+        "commission",
+        "directorate",
+        "command",
+        "headquarters",
+        "centre",
+        "center",
+        "staff",
+        "security",
+        "guard",
+        "border",
+        "corps",
+        "republic",
+        "state",
+    ]
+)
+_NOT_VERBS = frozenset(
+    [
+        "always",
+        "sometimes",
+        "perhaps",
+        "besides",
+        "thus",
+        "afterwards",
+        "towards",
+        "as",
+        "us",
+        "yes",
+        "less",
+        "unless",
+        "this",
+        "its",
+        "his",
+        "hers",
+        "ours",
+        "yours",
+        "theirs",
+        "news",
+        "means",
+        "series",
+        "species",
+        "whereas",
+    ]
+)
 
 
 def _sentence_window(span: Span) -> list[Token]:
@@ -20,19 +96,25 @@ def _sentence_window(span: Span) -> list[Token]:
     start = sent.start
     if start > 0:
         start = doc[start - 1].sent.start
-    return list(reversed(doc[start:span.start]))
+    return list(reversed(doc[start : span.start]))
 
 
 def _is_named(token: Token, parsed: bool) -> bool:
     if parsed:
         return token.ent_type_ == "PERSON"
-    return (token.is_alpha and token.is_title and not token.is_sent_start and not token.is_stop
-            and token.lower_ not in INSTITUTION_WORDS and token.lower_ not in W.ROLE_NOUNS)
+    return (
+        token.is_alpha
+        and token.is_title
+        and not token.is_sent_start
+        and not token.is_stop
+        and token.lower_ not in INSTITUTION_WORDS
+        and token.lower_ not in W.ROLE_NOUNS
+    )
 
 
 def _determiner(token: Token) -> str:
     """The quantifier or article in front of a role noun ('each', 'the', '')."""
-    for prev in reversed(token.doc[max(0, token.i - 3):token.i]):
+    for prev in reversed(token.doc[max(0, token.i - 3) : token.i]):
         if prev.lower_ in W.QUANTIFIERS or prev.lower_ in ("the", "this", "that", "all"):
             return prev.lower_
         if prev.is_punct or prev.lower_ in W.ROLE_NOUNS:
@@ -42,7 +124,7 @@ def _determiner(token: Token) -> str:
 
 def _generic_setting(role: Token, pronoun: Token) -> bool:
     """Rules and procedures: a modal or a condition between the role noun and the pronoun."""
-    words = {t.lower_ for t in role.doc[role.sent.start:pronoun.i + 1]}
+    words = {t.lower_ for t in role.doc[role.sent.start : pronoun.i + 1]}
     return bool(words & (W.MODALS | W.CONDITIONALS | {"who", "whose", "whom"}))
 
 
@@ -55,11 +137,16 @@ def _antecedent(span: Span, parsed: bool, male: bool) -> tuple[str, str]:
             return "specific", f"antecedent '{token.text}' is a {'male' if male else 'female'} noun"
         if _is_named(token, parsed):
             return "specific", f"antecedent '{token.text}' is a named person"
-        if lower in W.INDEFINITES or (lower == "one" and token.i and
-                                      token.doc[token.i - 1].lower_ == "no"):
+        if lower in W.INDEFINITES or (
+            lower == "one" and token.i and token.doc[token.i - 1].lower_ == "no"
+        ):
             return "generic", f"antecedent '{token.text}' is indefinite"
-        if (lower in W.ROLE_NOUNS and not lower.endswith("s")) or lower in ("person", "witness",
-                                                                          "accused", "staff"):
+        if (lower in W.ROLE_NOUNS and not lower.endswith("s")) or lower in (
+            "person",
+            "witness",
+            "accused",
+            "staff",
+        ):
             det = _determiner(token)
             phrase = f"{det} {token.text}".strip()
             if det in W.QUANTIFIERS:
@@ -77,8 +164,11 @@ def _they_with_verb(span: Span, parsed: bool) -> tuple[str, int | None]:
     they = W.PRONOUN_THEY[lower]
     if lower == "her":
         nxt = span.doc[pronoun.i + 1] if pronoun.i + 1 < len(span.doc) else None
-        possessive = pronoun.tag_ == "PRP$" if parsed else bool(
-            nxt is not None and nxt.is_alpha and nxt.lower_ not in W.AUXILIARIES)
+        possessive = (
+            pronoun.tag_ == "PRP$"
+            if parsed
+            else bool(nxt is not None and nxt.is_alpha and nxt.lower_ not in W.AUXILIARIES)
+        )
         they = "their" if possessive else "them"
     if lower not in ("he", "she") or pronoun.i + 1 >= len(span.doc):
         return they, None
@@ -108,9 +198,14 @@ def _plural_verb(verb: Token, parsed: bool) -> str | None:
 
 def _unlikely_verb(verb: Token) -> bool:
     lower = verb.lower_
-    return (not verb.is_alpha or len(lower) < 4 or not lower.endswith("s")
-            or lower in _NOT_VERBS or lower.endswith(("ss", "us", "is", "ways"))
-            or not verb.is_lower)
+    return (
+        not verb.is_alpha
+        or len(lower) < 4
+        or not lower.endswith("s")
+        or lower in _NOT_VERBS
+        or lower.endswith(("ss", "us", "is", "ways"))
+        or not verb.is_lower
+    )
 
 
 def generic_pronoun(span: Span, parsed: bool) -> Verdict:
@@ -129,8 +224,9 @@ def stereotyped_pronoun(span: Span, parsed: bool) -> Verdict:
     if role not in W.STEREOTYPED_FEMALE_ROLES:
         return Verdict(False, f"dropped: {why}, not a role stereotyped as female")
     suggestion, end = _they_with_verb(span, parsed)
-    return Verdict(True, f"kept: {why}, a role stereotyped as female", suggestions=(suggestion,),
-                   end_char=end)
+    return Verdict(
+        True, f"kept: {why}, a role stereotyped as female", suggestions=(suggestion,), end_char=end
+    )
 
 
 _VERB_FORMS = {
@@ -147,15 +243,16 @@ def verb_man(span: Span, parsed: bool) -> Verdict:
     if token.is_title and not token.is_sent_start and lower in ("manning", "mann"):
         return Verdict(False, f"dropped: '{token.text}' is a name")
     if parsed:
-        is_verb = token.pos_ in ("VERB", "AUX") or (lower != "man" and token.tag_ in
-                                                     ("VBN", "VBG", "VBD", "JJ"))
+        is_verb = token.pos_ in ("VERB", "AUX") or (
+            lower != "man" and token.tag_ in ("VBN", "VBG", "VBD", "JJ")
+        )
     else:
         is_verb = lower != "man" or _man_is_verb(token)
     if not is_verb:
         return Verdict(False, f"dropped: '{token.text}' is the noun, not the verb 'to man'")
     index = _FORM_INDEX.get(lower, 0)
     doc = span.doc
-    nearby = [*doc[token.i + 1:token.i + 5], *reversed(doc[max(0, token.i - 4):token.i])]
+    nearby = [*doc[token.i + 1 : token.i + 5], *reversed(doc[max(0, token.i - 4) : token.i])]
     obj = next((t.lower_ for t in nearby if t.lower_ in W.STAFF_OBJECTS | W.CREW_OBJECTS), "")
     if obj in W.CREW_OBJECTS:
         order = ("crew", "operate")
@@ -176,9 +273,24 @@ def _man_is_verb(token: Token) -> bool:
         return False
     if prev is not None and prev.lower_ in W.AUXILIARIES:
         return True
-    return nxt is not None and (nxt.lower_ in ("the", "a", "an", "our", "their", "all", "each",
-                                               "every", "this", "these", "those", "its")
-                                or nxt.lower_ in W.STAFF_OBJECTS | W.CREW_OBJECTS)
+    return nxt is not None and (
+        nxt.lower_
+        in (
+            "the",
+            "a",
+            "an",
+            "our",
+            "their",
+            "all",
+            "each",
+            "every",
+            "this",
+            "these",
+            "those",
+            "its",
+        )
+        or nxt.lower_ in W.STAFF_OBJECTS | W.CREW_OBJECTS
+    )
 
 
 CHECKS: dict[str, Callable[[Span, bool], Verdict]] = {

@@ -76,27 +76,39 @@ class GenderlintMatcher:
         dropped: list[tuple[Span, str]] = []
         verdicts: dict[tuple[int, int, str], Verdict] = {}
         kept: list[Span] = []
-        allowed = [(strings[m], s, e) for m, s, e in self.allow(doc)] if hits and len(
-            self.allow) else []
+        allowed = (
+            [(strings[m], s, e) for m, s, e in self.allow(doc)] if hits and len(self.allow) else []
+        )
         undecided = []
         for span in hits:
             rule = self.spec.rules[span.label_]
-            cover = next((doc[s:e] for rid, s, e in allowed
-                          if rid in (rule.id, GLOBAL_ALLOW) and s <= span.start and span.end <= e),
-                         None)
+            cover = next(
+                (
+                    doc[s:e]
+                    for rid, s, e in allowed
+                    if rid in (rule.id, GLOBAL_ALLOW) and s <= span.start and span.end <= e
+                ),
+                None,
+            )
             if cover is not None:
                 dropped.append((span, f"dropped: inside allowed phrase '{cover.text}'"))
             else:
                 undecided.append(span)
-        for span, (view, offset, parsed) in zip(undecided, self._views(doc, undecided)):
+        for span, (view, offset, parsed) in zip(
+            undecided, self._views(doc, undecided), strict=True
+        ):
             rule = self.spec.rules[span.label_]
             verdict = decide(view, rule, self.spec.settings, parsed)
             if not verdict.keep:
                 dropped.append((span, verdict.note))
                 continue
             if verdict.end_char is not None:
-                wider = doc.char_span(span.start_char, verdict.end_char + offset,
-                                      label=span.label, alignment_mode="expand")
+                wider = doc.char_span(
+                    span.start_char,
+                    verdict.end_char + offset,
+                    label=span.label,
+                    alignment_mode="expand",
+                )
                 span = wider if wider is not None else span
             kept.append(span)
             verdicts[(span.start_char, span.end_char, rule.id)] = verdict
@@ -117,10 +129,11 @@ class GenderlintMatcher:
             first = doc[sent.start - 1].sent if sent.start > 0 else sent
             windows.append((first.start_char, sent.end_char))
         unique = sorted(set(windows))
-        parsed = dict(zip(unique, model.pipe(doc.text[a:b] for a, b in unique)))
+        parsed = dict(zip(unique, model.pipe(doc.text[a:b] for a, b in unique), strict=True))
         views = []
-        for span, (a, b) in zip(spans, windows):
-            view = parsed[(a, b)].char_span(span.start_char - a, span.end_char - a,
-                                            alignment_mode="expand")
+        for span, (a, b) in zip(spans, windows, strict=True):
+            view = parsed[(a, b)].char_span(
+                span.start_char - a, span.end_char - a, alignment_mode="expand"
+            )
             views.append((view, a, True) if view is not None else (span, 0, False))
         return views

@@ -13,9 +13,10 @@ from spacy.tokens import Span
 
 from genderlint.ruleset.model import Rule
 
-QUOTES = {"\"": "\"", "“": "”", "‘": "’", "'": "'", "«": "»", "„": "“", "`": "`"}
-NAME_ENTS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "WORK_OF_ART", "LAW",
-                       "EVENT", "PRODUCT"})
+QUOTES = {'"': '"', "“": "”", "‘": "’", "'": "'", "«": "»", "„": "“", "`": "`"}
+NAME_ENTS = frozenset(
+    {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "WORK_OF_ART", "LAW", "EVENT", "PRODUCT"}
+)
 
 
 @dataclass(frozen=True)
@@ -55,11 +56,30 @@ def decide(span: Span, rule: Rule, settings: dict[str, str], parsed: bool) -> Ve
     return KEEP
 
 
-MENTION_CUES = frozenset({
-    "term", "terms", "word", "words", "expression", "expressions", "phrase", "phrases",
-    "wording", "avoid", "avoiding", "avoids", "replace", "replacing", "replaces", "instead",
-    "than", "called", "label", "labels",
-})
+MENTION_CUES = frozenset(
+    {
+        "term",
+        "terms",
+        "word",
+        "words",
+        "expression",
+        "expressions",
+        "phrase",
+        "phrases",
+        "wording",
+        "avoid",
+        "avoiding",
+        "avoids",
+        "replace",
+        "replacing",
+        "replaces",
+        "instead",
+        "than",
+        "called",
+        "label",
+        "labels",
+    }
+)
 # skipped when looking back from a term for a cue: "avoid the word 'policeman'"
 _FILLERS = frozenset({"the", "a", "an", "such", "as", "of", "like", "-", ":", "("}) | set(QUOTES)
 
@@ -87,10 +107,10 @@ def mention_cue(span: Span) -> str:
 def _glossary_line(span: Span) -> bool:
     """'policeman → police officer' or a short 'policeman: use police officer' line."""
     doc = span.doc
-    following = doc.text[span.end_char:span.end_char + 6].lstrip(" *_\"'“”")
+    following = doc.text[span.end_char : span.end_char + 6].lstrip(" *_\"'“”")
     if following[:1] in ("→", "⇒") or following[:2] in ("->", "=>"):
         return True
-    preceding = doc.text[max(0, span.start_char - 6):span.start_char].rstrip(" *_\"'“”")
+    preceding = doc.text[max(0, span.start_char - 6) : span.start_char].rstrip(" *_\"'“”")
     return preceding[-1:] in ("→", "⇒") or preceding[-2:] in ("->", "=>")
 
 
@@ -110,7 +130,12 @@ def _inside_name(span: Span) -> str:
     if not span.text[:1].isupper():
         return ""
     for ent in span.doc.ents:
-        if (ent.label_ in NAME_ENTS and ent.start <= span.start and span.end <= ent.end
-                and len(ent) > len(span) and all(t.is_title or t.is_stop for t in ent)):
+        if (
+            ent.label_ in NAME_ENTS
+            and ent.start <= span.start
+            and span.end <= ent.end
+            and len(ent) > len(span)
+            and all(t.is_title or t.is_stop for t in ent)
+        ):
             return ent.text
     return ""

@@ -30,8 +30,10 @@ def build_pipeline(spec: MatchSpec, key: str) -> Language:
 def tokenizer_info() -> tuple[callable, dict[str, list[str]]]:  # type: ignore[valid-type]
     """The blank tokenizer as a function, and its special cases (string -> token texts)."""
     nlp = blank_english()
-    special = {text: [t.get(65, t.get("ORTH", "")) for t in pieces]  # 65 == ORTH
-               for text, pieces in nlp.tokenizer.rules.items()}
+    special = {
+        text: [t.get(65, t.get("ORTH", "")) for t in pieces]  # 65 == ORTH
+        for text, pieces in nlp.tokenizer.rules.items()
+    }
 
     def tokenize(text: str) -> list[str]:
         return [t.text for t in nlp.make_doc(text)]
@@ -70,8 +72,9 @@ def load_model(setting: str) -> Language | None:
     try:
         nlp = spacy.load(name, exclude=["lemmatizer"] if setting == "auto" else [])
     except (OSError, ImportError, ValueError) as exc:
-        raise ConfigError(f"model: cannot load spaCy pipeline {name!r}: "
-                          f"{str(exc).splitlines()[0]}") from None
+        raise ConfigError(
+            f"model: cannot load spaCy pipeline {name!r}: {str(exc).splitlines()[0]}"
+        ) from None
     if nlp.lang != "en":
         raise ConfigError(f"model: {name!r} is a {nlp.lang!r} pipeline; genderlint needs English")
     return nlp

@@ -54,8 +54,8 @@ def _load(target: str) -> Callable[..., SourceText]:
 
 def reader_for(path: str) -> str | None:
     """The reader kind for a file name (``markdown``, ``plain``, ``docx``), or ``None``."""
-    kind = _EXTENSION_KINDS.get(os.path.splitext(path)[1].lower())
-    return kind if kind is not None and os.path.splitext(path)[1].lower() in EXTENSIONS else None
+    extension = os.path.splitext(path)[1].lower()
+    return _EXTENSION_KINDS[extension] if extension in EXTENSIONS else None
 
 
 def read_text(text: str, path: str = "<text>", kind: str = "plain") -> SourceText:

@@ -90,7 +90,8 @@ def _masked(source: str, starts: list[int], ends: list[int]) -> str:
     """The source as the parser sees it: no BOM, front matter lines left empty."""
     text = source[1:] if source.startswith("\ufeff") else source
     closers = _FRONT_MATTER.get(source[starts[0] : ends[0]].lstrip("\ufeff").rstrip())
-    if closers:
+    # as in Pandoc, an opening line followed by a blank line is a thematic break instead
+    if closers and len(starts) > 1 and source[starts[1] : ends[1]].strip():
         for j in range(1, len(starts)):
             if source[starts[j] : ends[j]].rstrip() in closers:
                 if j + 1 == len(starts):

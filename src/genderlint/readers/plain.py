@@ -36,7 +36,7 @@ def plain_paragraphs(source: str) -> tuple[list[Block], list[Directive]]:
     pieces: list[Piece] = []
     previous_end = 0
     starts, ends = line_bounds(source)
-    for index, (start, end) in enumerate(zip(starts, ends)):
+    for index, (start, end) in enumerate(zip(starts, ends, strict=True)):
         line = source[start:end]
         body = line.strip()
         directive = line_directive(body, index + 1) if body else None

@@ -6,7 +6,26 @@ import re
 
 # plural of the last word stays as is
 UNCOUNTABLE = frozenset(
-    ["personnel", "staff", "workforce", "crew", "humankind", "humanity", "people", "everyone", "everybody", "police", "leadership", "management", "security", "they", "them", "their", "themselves", "you"]
+    [
+        "personnel",
+        "staff",
+        "workforce",
+        "crew",
+        "humankind",
+        "humanity",
+        "people",
+        "everyone",
+        "everybody",
+        "police",
+        "leadership",
+        "management",
+        "security",
+        "they",
+        "them",
+        "their",
+        "themselves",
+        "you",
+    ]
 )
 _IRREGULAR = {"person": "persons", "child": "children", "woman": "women", "man": "men"}
 _SUFFIXES = ("man", "woman")
@@ -59,7 +78,7 @@ def spelling_variants(term: str) -> list[str]:
         for suffix in _SUFFIXES:
             stem = term[: -len(suffix)]
             if lower.endswith(suffix) and len(stem) >= 3 and not stem.lower().endswith("wo"):
-                forms.append(f"{stem}-{term[-len(suffix):]}")
+                forms.append(f"{stem}-{term[-len(suffix) :]}")
                 break
     return _unique(forms)
 

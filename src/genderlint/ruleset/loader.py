@@ -15,10 +15,30 @@ from genderlint.ruleset.yamlnodes import LDict, LList, load_located
 ID_RE = re.compile(r"^[A-Z]{1,6}[0-9]{2,4}$")
 NAME_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 PROFILES = ("general", "police", "military", "border", "justice", "peacekeeping", "recruitment")
-REQUIRED = ("id", "name", "category", "severity", "suggestions", "message", "explanation",
-            "references", "examples")
-OPTIONAL = ("terms", "forms", "inflect", "patterns", "fix", "allow", "before_name", "context",
-            "profiles", "profile_suggestions", "case_sensitive")
+REQUIRED = (
+    "id",
+    "name",
+    "category",
+    "severity",
+    "suggestions",
+    "message",
+    "explanation",
+    "references",
+    "examples",
+)
+OPTIONAL = (
+    "terms",
+    "forms",
+    "inflect",
+    "patterns",
+    "fix",
+    "allow",
+    "before_name",
+    "context",
+    "profiles",
+    "profile_suggestions",
+    "case_sensitive",
+)
 BEFORE_NAME = ("report", "info", "skip")
 PROFILES_FILE = "profiles.yaml"
 
@@ -56,7 +76,9 @@ def load_rules(paths: Iterable[Path]) -> list[Rule]:
                     what = "rule id" if key == rule.id else "rule name"
                     raise RuleError(
                         f"duplicate {what} {key.removeprefix('name:')!r} (first defined at "
-                        f"{seen[key]})", *_split_source(rule.source))
+                        f"{seen[key]})",
+                        *_split_source(rule.source),
+                    )
                 seen[key] = rule.source
             rules.append(rule)
     return rules
@@ -73,7 +95,7 @@ def load_rule_file(path: Path) -> list[Rule]:
     if not isinstance(data, LList):
         raise RuleError("a rule file must be a YAML list of rules", str(path), 1)
     rules = []
-    for item, line in zip(data, data.item_lines):
+    for item, line in zip(data, data.item_lines, strict=True):
         if not isinstance(item, LDict):
             raise RuleError("each rule must be a mapping", str(path), line)
         rules.append(_build(item, str(path)))
@@ -109,8 +131,10 @@ class _Check:
             return ()
         if isinstance(value, str):
             value = [value]
-        if not isinstance(value, list) or not value or not all(
-            isinstance(v, str) and v.strip() for v in value
+        if (
+            not isinstance(value, list)
+            or not value
+            or not all(isinstance(v, str) and v.strip() for v in value)
         ):
             raise self.fail(key, "must be a non-empty list of strings")
         return tuple(v.strip() for v in value)
@@ -259,7 +283,11 @@ def _examples(c: _Check) -> tuple[tuple[BadExample, ...], tuple[str, ...]]:
         expect = item.get("expect")
         if isinstance(expect, str):
             expect = [expect]
-        if not isinstance(expect, list) or not expect or not all(isinstance(e, str) for e in expect):
+        if (
+            not isinstance(expect, list)
+            or not expect
+            or not all(isinstance(e, str) for e in expect)
+        ):
             raise c.fail("examples", f"bad example {item['text']!r} needs expect: [words]")
         missing = [e for e in expect if e not in item["text"]]
         if missing:
