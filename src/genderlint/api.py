@@ -7,8 +7,7 @@ from pathlib import Path
 from genderlint.config import Config
 from genderlint.engine import Engine, engine_for
 from genderlint.findings import Finding, Severity
-from genderlint.nlp.component import NOTES_KEY, SPANS_KEY
-from genderlint.nlp.context import Verdict
+from genderlint.nlp.verdict import SPANS_KEY, VERDICTS_KEY, Verdict
 from genderlint.ruleset.inflect import match_case, pluralize
 from genderlint.suppress import apply_directives
 from genderlint.textmap import Block, SourceText
@@ -40,7 +39,7 @@ def lint_source(source: SourceText, config: Config | None = None) -> list[Findin
         return []
     findings = []
     for block, doc in zip(blocks, engine.docs([b.text for b in blocks]), strict=True):
-        notes = doc.user_data.get(NOTES_KEY, {})
+        notes = doc.user_data.get(VERDICTS_KEY, {})
         for span in doc.spans[SPANS_KEY]:
             rule = engine.rules[span.label_]
             verdict = notes.get((span.start_char, span.end_char, rule.id))

@@ -8,11 +8,11 @@ from pathlib import Path
 from typing import TextIO
 
 from genderlint import __version__
+from genderlint.api import lint_source
 from genderlint.config import Config, find_config, load_config, parse_fail_on
 from genderlint.discovery import is_excluded, iter_files
-from genderlint.errors import ConfigError, GenderlintError, RuleError
-from genderlint.api import lint_source
 from genderlint.engine import engine_for
+from genderlint.errors import ConfigError, GenderlintError, RuleError
 from genderlint.findings import Finding
 from genderlint.ruleset.model import Rule
 

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from spacy.tokens import Span, Token
 
 from genderlint.nlp import wordlists as W
-from genderlint.nlp.context import Verdict
+from genderlint.nlp.verdict import Verdict
 
 INSTITUTION_WORDS = frozenset(
     [

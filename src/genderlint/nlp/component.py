@@ -14,13 +14,11 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from genderlint.nlp.context import Verdict, decide
+from genderlint.nlp.context import decide
+from genderlint.nlp.verdict import DROPPED_KEY, SPANS_KEY, VERDICTS_KEY, Verdict
 from genderlint.ruleset.compiler import RuleForms
 from genderlint.ruleset.model import Rule
 
-SPANS_KEY = "genderlint"
-DROPPED_KEY = "genderlint_dropped"
-NOTES_KEY = "genderlint_notes"
 GLOBAL_ALLOW = "__allow__"
 
 
@@ -114,7 +112,7 @@ class GenderlintMatcher:
             verdicts[(span.start_char, span.end_char, rule.id)] = verdict
         doc.spans[SPANS_KEY] = filter_spans(kept)
         doc.user_data[DROPPED_KEY] = dropped
-        doc.user_data[NOTES_KEY] = verdicts
+        doc.user_data[VERDICTS_KEY] = verdicts
         return doc
 
     def _views(self, doc: Doc, spans: list[Span]) -> list[tuple[Span, int, bool]]:

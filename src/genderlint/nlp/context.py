@@ -7,10 +7,9 @@ decision carries a note, which `--explain-context` shows.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from spacy.tokens import Span
 
+from genderlint.nlp.verdict import KEEP, Verdict
 from genderlint.ruleset.model import Rule
 
 QUOTES = {'"': '"', "“": "”", "‘": "’", "'": "'", "«": "»", "„": "“", "`": "`"}
@@ -19,16 +18,6 @@ NAME_ENTS = frozenset(
 )
 
 
-@dataclass(frozen=True)
-class Verdict:
-    keep: bool
-    note: str = ""
-    severity: str = ""  # a lower severity for this finding, e.g. "info"
-    suggestions: tuple[str, ...] = ()  # replaces the rule's suggestions (already inflected)
-    end_char: int | None = None  # the finding reaches further (e.g. "he reports")
-
-
-KEEP = Verdict(True)
 
 
 def decide(span: Span, rule: Rule, settings: dict[str, str], parsed: bool) -> Verdict:

@@ -1,0 +1,21 @@
+"""What a context check decides about one hit (no spaCy import, so the API stays light)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+SPANS_KEY = "genderlint"  # doc.spans group with the kept hits
+DROPPED_KEY = "genderlint_dropped"  # doc.user_data: [(span, why)]
+VERDICTS_KEY = "genderlint_verdicts"  # doc.user_data: {(start_char, end_char, rule_id): Verdict}
+
+
+@dataclass(frozen=True)
+class Verdict:
+    keep: bool
+    note: str = ""
+    severity: str = ""  # a lower severity for this finding, e.g. "info"
+    suggestions: tuple[str, ...] = ()  # replaces the rule's suggestions (already inflected)
+    end_char: int | None = None  # the finding reaches further (e.g. "he reports")
+
+
+KEEP = Verdict(True)
