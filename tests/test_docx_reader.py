@@ -11,6 +11,7 @@ from docx.enum.section import WD_SECTION
 from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
+
 from docx_helpers import (
     add_field,
     add_hidden,
@@ -21,7 +22,6 @@ from docx_helpers import (
     add_tracked,
     new_document,
 )
-
 from genderlint.api import lint_file, lint_source
 from genderlint.config import Config
 from genderlint.findings import Location
@@ -186,13 +186,13 @@ LAYOUT = [
     ("Force is a last resort.", "paragraph", "¶3 [3.1 Use of force]"),
     ("Role", "table-cell", "¶5 [3.1 Use of force] table 1 R1C1"),
     ("Nested", "table-cell", "¶7 [3.1 Use of force] table 1 R1C1 > R1C2"),
-    ("Duty", "table-cell", "¶8 [3.1 Use of force] table 1 R1C2"),
-    ("Merged down", "table-cell", "¶9 [3.1 Use of force] table 1 R1C3"),
-    ("Across", "table-cell", "¶10 [3.1 Use of force] table 1 R2C1"),
-    ("Anchor", "paragraph", "¶11 [3.1 Use of force]"),
-    ("Boxed text", "paragraph", "¶12 [3.1 Use of force] text box"),
-    ("4 Reporting", "heading", "¶13 [3.1 Use of force]"),
-    ("Report it.", "paragraph", "¶14 [4 Reporting]"),
+    ("Duty", "table-cell", "¶9 [3.1 Use of force] table 1 R1C2"),
+    ("Merged down", "table-cell", "¶10 [3.1 Use of force] table 1 R1C3"),
+    ("Across", "table-cell", "¶11 [3.1 Use of force] table 1 R2C1"),
+    ("Anchor", "paragraph", "¶12 [3.1 Use of force]"),
+    ("Boxed text", "paragraph", "¶13 [3.1 Use of force] text box"),
+    ("4 Reporting", "heading", "¶14 [3.1 Use of force]"),
+    ("Report it.", "paragraph", "¶15 [4 Reporting]"),
     ("Header text", "paragraph", "header ¶1"),
     ("Footer text", "paragraph", "footer ¶1"),
     (" A footnote.", "paragraph", "footnote 1 ¶1"),
@@ -246,13 +246,13 @@ LOCATIONS = [
         9,
         0,
         5,
-        Location(12, 1, 12, 6, 0, 5),
+        Location(13, 1, 13, 6, 0, 5),
         {
             "part": "body",
-            "paragraph": 12,
+            "paragraph": 13,
             "heading": "3.1 Use of force",
             "textbox": True,
-            "display": "¶12 [3.1 Use of force] text box:1",
+            "display": "¶13 [3.1 Use of force] text box:1",
         },
     ),
     (
@@ -362,7 +362,7 @@ def test_check_reports_expected_findings_and_locations(tmp_path: Path) -> None:
         [
             ("GL200", "manpower", "¶2 [2 Staffing]:5"),
             ("GL216", "brotherhood", "¶3 [2 Staffing]:5"),
-            ("GL218", "forefathers", "¶4 [2 Staffing] table 1 R1C2:11"),
+            ("GL218", "forefathers", "¶5 [2 Staffing] table 1 R1C2:12"),
             ("GL200", "Manpower", "header ¶1:1"),
             ("GL609", "domestic dispute", "footnote 1 ¶1:4"),
         ]

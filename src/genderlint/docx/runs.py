@@ -157,8 +157,10 @@ def _refusal(para: Para, segs: list[Segment]) -> str:
         return "the words are a field result"
     runs = list(dict.fromkeys(s.run for s in segs))
     parent = runs[0].getparent()
+    if parent is not None and parent.tag in (w("ins"), w("moveTo")):
+        return "the words are in another reviewer's tracked insertion"
     if parent is None or parent.tag not in _PARENTS:
-        return "the words are inside another tracked change or control"
+        return "the words are inside a content control or other markup"
     if any(r.getparent() is not parent for r in runs):
         return "the words span a link or control boundary"
     siblings = list(parent)[parent.index(runs[0]) : parent.index(runs[-1]) + 1]

@@ -77,10 +77,17 @@ def _parser() -> MarkdownIt:
     md = MarkdownIt("commonmark").enable("table")
     # keep escapes, entities and unused emphasis markers as tokens of their own
     md.disable(["text_join", "fragments_join"])
-    rules = [("newline", newline, "one"), ("escape", escape, "one"),
-             ("backticks", backtick, "one"), ("emphasis", emphasis.tokenize, "delimiters"),
-             ("link", link, "link"), ("image", image, "one"), ("autolink", autolink, "one"),
-             ("html_inline", html_inline, "one"), ("entity", entity, "one")]
+    rules = [
+        ("newline", newline, "one"),
+        ("escape", escape, "one"),
+        ("backticks", backtick, "one"),
+        ("emphasis", emphasis.tokenize, "delimiters"),
+        ("link", link, "link"),
+        ("image", image, "one"),
+        ("autolink", autolink, "one"),
+        ("html_inline", html_inline, "one"),
+        ("entity", entity, "one"),
+    ]
     for name, rule, how in rules:
         md.inline.ruler.at(name, _tracked(rule, how))
     return md

@@ -51,8 +51,9 @@ class Segments:
 class InlineWalker:
     """Collect the prose pieces and directives of one inline token."""
 
-    def __init__(self, source: str, content: str, seg: Segments,
-                 line_of: Callable[[int], int]) -> None:
+    def __init__(
+        self, source: str, content: str, seg: Segments, line_of: Callable[[int], int]
+    ) -> None:
         self.source, self.content, self.seg, self.line_of = source, content, seg, line_of
         self.pieces: list[Piece] = []
         self.directives: list[Directive] = []
@@ -150,9 +151,13 @@ def drop_links(pieces: list[Piece]) -> list[Piece]:
     spans = []
     for m in _LINKISH.finditer(text):
         end = m.end()
-        while end > m.start() and (text[end - 1] in _TRAILING or (
-                text[end - 1] == ")" and text.count("(", m.start(), end)
-                < text.count(")", m.start(), end))):
+        while end > m.start() and (
+            text[end - 1] in _TRAILING
+            or (
+                text[end - 1] == ")"
+                and text.count("(", m.start(), end) < text.count(")", m.start(), end)
+            )
+        ):
             end -= 1
         spans.append((m.start(), end))
     return cut(pieces, spans) if spans else pieces
@@ -169,13 +174,18 @@ def cut(pieces: list[Piece], spans: list[tuple[int, int]]) -> list[Piece]:
         while index < len(spans) and spans[index][0] < last:
             start, end = spans[index]
             if start > keep_from:
-                out.append(Piece(piece.source_start + keep_from - first,
-                                 piece.text[keep_from - first : start - first]))
+                out.append(
+                    Piece(
+                        piece.source_start + keep_from - first,
+                        piece.text[keep_from - first : start - first],
+                    )
+                )
             keep_from = max(keep_from, min(end, last))
             if end > last:
                 break
             index += 1
         if keep_from < last:
-            out.append(Piece(piece.source_start + keep_from - first,
-                             piece.text[keep_from - first :]))
+            out.append(
+                Piece(piece.source_start + keep_from - first, piece.text[keep_from - first :])
+            )
     return out
