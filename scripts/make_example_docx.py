@@ -4,7 +4,7 @@ service, with headings, a table, a header, a footnote and terms genderlint repor
 Usage: python scripts/make_example_docx.py [OUT.docx] [--repeat N]
 
 The output is byte-for-byte reproducible. ``--repeat N`` repeats the standards chapter N
-times, for timing long documents (N=25 gives about 100 pages).
+times, for timing long documents (N=200 gives about 100 pages).
 """
 
 from __future__ import annotations

@@ -1,25 +1,24 @@
-"""One engine per effective configuration: active rules, first pass, lazy spaCy pipeline."""
+"""One engine per effective configuration: active rules, first pass, lazy spaCy pipeline.
+
+Start-up is lazy: loading rules comes from a cache keyed on the rule files, and spaCy is
+imported only when the first pass finds a candidate.
+"""
 
 from __future__ import annotations
 
-import re
 import sys
 from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from genderlint import __version__, cache
 from genderlint.config import Config
 from genderlint.errors import ConfigError
 from genderlint.findings import Severity
-from genderlint.ruleset.compiler import (
-    RuleForms,
-    compile_prefilter,
-    digest,
-    prefilter_pattern,
-    rule_forms,
-)
-from genderlint.ruleset.loader import PROFILES, bundled_rules_dir, load_rules
+from genderlint.prefilter import Prefilter
+from genderlint.ruleset.compiler import CompiledRules, RuleForms, digest, prefilter_spec
+from genderlint.ruleset.loader import PROFILES, bundled_rules_dir, rule_files
 from genderlint.ruleset.model import Rule
 from genderlint.selection import is_selected, unknown_selectors
 
@@ -29,9 +28,48 @@ if TYPE_CHECKING:
 
 
 @lru_cache(maxsize=8)
+def compiled_rules(extra: tuple[Path, ...] = ()) -> CompiledRules:
+    """Built-in rules plus a team's rule files, validated and compiled once.
+
+    The result is cached on disk, keyed on each file's path, size and modification time
+    and on the genderlint and spaCy versions.
+    """
+    files = rule_files((bundled_rules_dir(), *extra))
+    stats = []
+    for f in files:
+        st = f.stat()
+        stats.append(f"{f.resolve()}:{st.st_size}:{st.st_mtime_ns}")
+    key = digest([__version__, _spacy_version(), _code_stamp(), *stats])
+    return cache.cached("rules", key, lambda: _compile(files))
+
+
+def _compile(files: list[Path]) -> CompiledRules:
+    from genderlint.nlp.pipeline import tokenizer_info
+    from genderlint.ruleset.compiler import compile_rules
+    from genderlint.ruleset.loader import load_rules
+
+    tokenize, special = tokenizer_info()
+    return compile_rules(load_rules(files), tokenize, special)
+
+
+def _code_stamp() -> str:
+    """Modification times of the code that shapes compiled rules (stale caches in dev)."""
+    here = Path(__file__).parent
+    files = [*sorted((here / "ruleset").glob("*.py")), here / "prefilter.py"]
+    return ",".join(str(f.stat().st_mtime_ns) for f in files)
+
+
+def _spacy_version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("spacy")
+    except PackageNotFoundError:  # pragma: no cover
+        return "?"
+
+
 def all_rules(extra: tuple[Path, ...] = ()) -> tuple[Rule, ...]:
-    """Built-in rules plus a team's rule files, loaded and validated once per process."""
-    return tuple(load_rules((bundled_rules_dir(), *extra)))
+    return compiled_rules(extra).rules
 
 
 class Engine:
@@ -39,14 +77,15 @@ class Engine:
 
     def __init__(self, config: Config) -> None:
         self.config = config
-        rules = all_rules(config.rules)
+        self.compiled = compiled_rules(config.rules)
+        rules = self.compiled.rules
         _validate(config, rules)
         self.all_rules = {r.id: r for r in rules}
         self.rules = {r.id: r for r in rules if self._active(r)}
         self.severity = dict(config.severity)
-        self.forms: dict[str, RuleForms] = {rid: rule_forms(r) for rid, r in self.rules.items()}
+        self.forms: dict[str, RuleForms] = {rid: self.compiled.forms[rid] for rid in self.rules}
         self.key = digest([repr(config), *sorted(self.rules)])
-        self._prefilter: re.Pattern[str] | None = None
+        self._prefilter: Prefilter | None = None
         self._nlp: Language | None = None
         self._model: object = _UNLOADED
 
@@ -56,13 +95,11 @@ class Engine:
         return is_selected(rule, self.config.select, self.config.ignore)
 
     @property
-    def prefilter(self) -> re.Pattern[str]:
+    def prefilter(self) -> Prefilter:
         if self._prefilter is None:
-            from genderlint.nlp.pipeline import tokenizer_info
+            from genderlint.nlp.wordlists import REQUIRED_WORDS
 
-            tokenize, special = tokenizer_info()
-            pattern = prefilter_pattern(self.forms.values(), tokenize, special)
-            self._prefilter = compile_prefilter(pattern or r"(?!x)x")
+            self._prefilter = Prefilter(prefilter_spec(self.compiled, self.rules, REQUIRED_WORDS))
         return self._prefilter
 
     @property
@@ -92,7 +129,7 @@ class Engine:
 
     def may_match(self, text: str) -> bool:
         """The cheap first pass: False means no rule can match this text."""
-        return self.prefilter.search(text) is not None
+        return self.prefilter.may_match(text)
 
     def docs(self, texts: list[str]) -> Iterator[Doc]:
         return self.nlp.pipe(texts, batch_size=64)

@@ -1,0 +1,2 @@
+"""Word (.docx) packages: safe opening, parts, and the annotated copy (comments, tracked
+changes)."""

@@ -21,7 +21,7 @@ from genderlint.docx.output import check_output, write_atomically
 from genderlint.docx.package import WordPackage, serialize, w
 from genderlint.docx.runs import Para, Revision, anchor_comment, reference_run, replace_tracked
 from genderlint.findings import Finding
-from genderlint.readers.docx import DocxRef, block_key, read_package
+from genderlint.readers.docx import block_key, docx_ref, read_package
 from genderlint.readers.docx_layout import paragraphs
 from genderlint.readers.docx_walk import Own
 from genderlint.textmap import Block, SourceText
@@ -90,7 +90,7 @@ def annotate_package(
     date: str,
 ) -> dict[str, bytes]:
     """Apply comments (and tracked changes) to the parsed parts; return the parts to save."""
-    index = {block_key(b.meta["docx"].extra): i for i, b in enumerate(source.blocks)}  # type: ignore[attr-defined]
+    index = {block_key(docx_ref(b).extra): i for i, b in enumerate(source.blocks)}
     placed = sorted(
         (
             (index[key], f.location.start, f.location.end, n)
@@ -108,7 +108,7 @@ def annotate_package(
     own = Own()
     for b, group in itertools.groupby(placed, key=lambda item: item[0]):
         block = source.blocks[b]
-        ref: DocxRef = block.meta["docx"]  # type: ignore[assignment]
+        ref = docx_ref(block)
         para = Para(ref.para.element, ref.para.fields, own)
         for _, start, end, n in sorted(group, reverse=True):
             finding = findings[n]
@@ -173,7 +173,7 @@ def _summary_head(count: int) -> str:
 
 
 def _inline(block: Block) -> bool:
-    ref: DocxRef = block.meta["docx"]  # type: ignore[assignment]
+    ref = docx_ref(block)
     return ref.story.kind == "body" and not ref.para.place.textbox
 
 

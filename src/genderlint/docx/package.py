@@ -158,9 +158,9 @@ class WordPackage:
                         label += f", section {number}"
                     stories.append(Story(kind, name, self.xml(name), number, hf_type, label))
         for kind in ("footnotes", "endnotes"):
-            name = self.related(kind)
-            if name is not None:
-                stories.append(Story(kind, name, self.xml(name)))
+            notes = self.related(kind)
+            if notes is not None:
+                stories.append(Story(kind, notes, self.xml(notes)))
         return stories
 
     def write_copy(self, handle: IO[bytes], replace: dict[str, bytes]) -> None:

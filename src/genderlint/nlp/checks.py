@@ -89,6 +89,12 @@ _NOT_VERBS = frozenset(
 )
 
 
+# role nouns that can be the antecedent of a singular pronoun
+_SINGULAR_ROLES = frozenset(
+    w for w in W.ROLE_NOUNS | W.STEREOTYPED_FEMALE_ROLES if not w.endswith("s")
+) | {"witness", "accused", "staff", "actress", "waitress", "hostess"}
+
+
 def _sentence_window(span: Span) -> list[Token]:
     """Tokens from the start of the previous sentence up to the pronoun, nearest first."""
     doc = span.doc
@@ -141,12 +147,7 @@ def _antecedent(span: Span, parsed: bool, male: bool) -> tuple[str, str]:
             lower == "one" and token.i and token.doc[token.i - 1].lower_ == "no"
         ):
             return "generic", f"antecedent '{token.text}' is indefinite"
-        if (lower in W.ROLE_NOUNS and not lower.endswith("s")) or lower in (
-            "person",
-            "witness",
-            "accused",
-            "staff",
-        ):
+        if lower in _SINGULAR_ROLES:
             det = _determiner(token)
             phrase = f"{det} {token.text}".strip()
             if det in W.QUANTIFIERS:

@@ -221,7 +221,6 @@ INDEFINITES = frozenset(
         "nobody",
         "whoever",
         "whomever",
-        "one",
         "each",
         "either",
         "neither",
@@ -601,4 +600,11 @@ PRONOUN_THEY = {
     "her": "them",
     "hers": "theirs",
     "herself": "themselves",
+}
+
+# For the first pass: a context check can only keep a hit when one of these words is in
+# the same block, so blocks without them never need spaCy for that rule.
+REQUIRED_WORDS = {
+    "generic-pronoun": ROLE_NOUNS | INDEFINITES | STEREOTYPED_FEMALE_ROLES | {"one"},
+    "stereotyped-pronoun": STEREOTYPED_FEMALE_ROLES,
 }

@@ -61,10 +61,18 @@ def read_package(pkg: WordPackage) -> SourceText:
 
 def locate(source: SourceText, block: Block, start: int, end: int) -> Location:
     """Location of ``block.text[start:end]``; ``extra["display"]`` is e.g. ``¶12 [3.1 ...]:34``."""
-    ref: DocxRef = block.meta["docx"]  # type: ignore[assignment]
+    ref = docx_ref(block)
     extra = dict(ref.extra)
     extra["display"] = f"{ref.where}:{start + 1}"
     return Location(ref.number, start + 1, ref.number, end + 1, start, end, extra)
+
+
+def docx_ref(block: Block) -> DocxRef:
+    """The :class:`DocxRef` of a block made by this reader."""
+    ref = block.meta["docx"]
+    if not isinstance(ref, DocxRef):
+        raise TypeError("not a block of a Word document")
+    return ref
 
 
 def block_key(extra: Mapping[str, Any]) -> Hashable:

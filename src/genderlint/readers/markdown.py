@@ -127,11 +127,13 @@ def parse_markdown(source: str) -> tuple[list[Block], list[Directive]]:
             offset += len(text) + 1
         return seg
 
-    def found(content: str, line: int, after: int) -> Segments:
-        verbatim = content.replace("|", "\\|")  # the table splitter unescapes "\|"
+    def found(content: str, line: int, after: int, cell: bool = False) -> Segments:
+        # the table splitter unescapes "\|": each "|" of a cell stands one character later
+        pipes = [i for i, c in enumerate(content) if c == "|"] if cell else []
+        verbatim = content.replace("|", "\\|") if pipes else content
         seg, pos = Segments(), source.find(verbatim, after, ends[line])
         seg.add(0, pos if pos >= 0 else None, ends[line])
-        for k, index in enumerate(i for i, c in enumerate(content) if c == "|"):
+        for k, index in enumerate(pipes):
             seg.add(index, pos + k + 1 if pos >= 0 else None, ends[line])
         return seg
 
@@ -161,7 +163,7 @@ def parse_markdown(source: str) -> tuple[list[Block], list[Directive]]:
             else:
                 block_kind = "table-cell"
                 meta = {"row": row, "column": column, "header": opener.type == "th_open"}
-                seg = found(tok.content, first, row_cursor)
+                seg = found(tok.content, first, row_cursor, cell=True)
                 pos = seg(len(tok.content) - 1)
                 row_cursor = row_cursor if pos is None else pos + 1
             walker = InlineWalker(source, tok.content, seg, line_of)

@@ -98,11 +98,11 @@ class InlineWalker:
             if offset < 0:
                 self.unmapped += 1
                 return
-        seg, end = self.seg, offset + len(text)
+        seg, first, end = self.seg, offset, offset + len(text)
         j = seg.index(offset)
         while offset < end:  # a text may cross segments (an unescaped "\|" in a table cell)
             stop = min(seg.starts[j + 1], end) if j + 1 < len(seg.starts) else end
-            part = text[len(text) - (end - offset) : len(text) - (end - stop)]
+            part = text[offset - first : stop - first]
             delta = seg.deltas[j]
             if delta is None or not self.source.startswith(part, offset + delta):
                 self.unmapped += 1

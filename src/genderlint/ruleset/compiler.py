@@ -7,10 +7,12 @@ cached between runs without importing spaCy.
 from __future__ import annotations
 
 import hashlib
-import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from itertools import pairwise
+from typing import Any
 
+from genderlint.prefilter import PrefilterSpec, trie_pattern
 from genderlint.ruleset.inflect import variants
 from genderlint.ruleset.model import Rule
 
@@ -37,49 +39,101 @@ def rule_forms(rule: Rule) -> RuleForms:
         forms.setdefault(form if rule.case_sensitive else form.lower(), False)
     triggers: list[str] = []
     for pattern in rule.patterns:
-        token = next(t for t in pattern if "LOWER" in t)
-        value = token["LOWER"]
-        triggers.extend(value.get("IN", []) if isinstance(value, dict) else [value])
+        triggers.extend(trigger_words(pattern))
     return RuleForms(rule.id, forms, tuple(str(t).lower() for t in triggers))
 
 
-def prefilter_pattern(
-    all_forms: Iterable[RuleForms], tokenize: Tokenize, special_cases: Mapping[str, list[str]]
-) -> str:
-    """A regular expression that matches wherever any rule could match.
+def trigger_words(pattern: tuple[dict[str, Any], ...]) -> list[str]:
+    """The words of the most selective token every match of this pattern contains.
 
-    It must be a superset of the token matchers: each form becomes its token sequence with
-    optional whitespace between tokens, bounded by non-alphanumerics. Tokenizer special cases
-    that split a word without punctuation ("hes" -> "he" "s") are added whole.
+    Only tokens that must appear (no optional or negated ``OP``) and pin ``LOWER`` qualify;
+    of those, the one whose shortest value is longest is the rarest in practice.
     """
-    sequences: set[tuple[str, ...]] = set()
-    first_tokens: set[str] = set()
-    for rf in all_forms:
+    best: list[str] = []
+    for token in required_lower_tokens(pattern):
+        value = token["LOWER"]
+        words = [str(w).lower() for w in (value["IN"] if isinstance(value, dict) else [value])]
+        if not best or min(map(len, words)) > min(map(len, best)):
+            best = words
+    return best
+
+
+def required_lower_tokens(pattern: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [
+        t
+        for t in pattern
+        if "LOWER" in t
+        and t.get("OP", "1") not in ("?", "*", "!")
+        and (isinstance(t["LOWER"], str) or "IN" in t["LOWER"])
+    ]
+
+
+@dataclass(frozen=True)
+class CompiledRules:
+    """A loaded rule set with everything the first pass needs, as cacheable data."""
+
+    rules: tuple[Rule, ...]
+    forms: Mapping[str, RuleForms]  # rule id -> forms
+    tokens: Mapping[str, tuple[str, ...]]  # form -> its tokens, lower-cased
+    splits: tuple[tuple[str, tuple[str, ...]], ...]  # tokenizer special cases ("hes": he, s)
+
+
+def compile_rules(
+    rules: Iterable[Rule], tokenize: Tokenize, special_cases: Mapping[str, list[str]]
+) -> CompiledRules:
+    rules = tuple(rules)
+    forms = {r.id: rule_forms(r) for r in rules}
+    tokens: dict[str, tuple[str, ...]] = {}
+    for rf in forms.values():
         for form in rf.forms:
-            tokens = tuple(t.lower() for t in tokenize(form) if t.strip())
-            if tokens:
-                sequences.add(tokens)
-                first_tokens.update(tokens)
-        for trigger in rf.triggers:
-            sequences.add((trigger,))
-            first_tokens.add(trigger)
-    for text, pieces in special_cases.items():
-        if any(p.lower() in first_tokens for p in pieces) and text.lower() not in first_tokens:
-            sequences.add((text.lower(),))
-    alternatives = sorted((_alternative(seq) for seq in sequences), key=lambda s: (-len(s), s))
-    return "|".join(alternatives)
+            tokens[form] = tuple(t.lower() for t in tokenize(form) if t.strip())
+    known = {t for seq in tokens.values() for t in seq}
+    known.update(t for rf in forms.values() for t in rf.triggers)
+    # special cases that split a word with no punctuation at the split ("hes" -> he, s)
+    # hide a token from a word-bounded expression, so they join the first pass whole
+    splits = tuple(
+        sorted(
+            (text.lower(), tuple(p.lower() for p in pieces))
+            for text, pieces in special_cases.items()
+            if len(pieces) > 1
+            and any(p.lower() in known for p in pieces)
+            and _splits_inside_word(pieces)
+        )
+    )
+    return CompiledRules(rules, forms, tokens, splits)
 
 
-def _alternative(tokens: tuple[str, ...]) -> str:
-    body = r"\s*".join(map(re.escape, tokens))
-    # word edges need a boundary; punctuation edges ("(s)he") do not
-    left = r"(?<![^\W_])" if tokens[0][:1].isalnum() else ""
-    right = r"(?![^\W_])" if tokens[-1][-1:].isalnum() else ""
-    return f"{left}{body}{right}"
+def _splits_inside_word(pieces: list[str]) -> bool:
+    return any(a[-1:].isalnum() and b[:1].isalnum() for a, b in pairwise(pieces))
 
 
-def compile_prefilter(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern, re.IGNORECASE)
+def prefilter_spec(
+    compiled: CompiledRules, active: Iterable[str], required: Mapping[str, Iterable[str]]
+) -> PrefilterSpec:
+    """The first-pass expression for these active rules.
+
+    Rules whose context check needs one of ``required[check]`` in the same text go into a
+    conjunctive pair instead of the main expression.
+    """
+    groups: dict[str, set[tuple[str, ...]]] = {}
+    by_id = {r.id: r for r in compiled.rules}
+    for rule_id in active:
+        rule = by_id[rule_id]
+        key = rule.context if rule.context in required else ""
+        seqs = groups.setdefault(key, set())
+        rf = compiled.forms[rule_id]
+        seqs.update(compiled.tokens[f] for f in rf.forms if compiled.tokens[f])
+        seqs.update((t,) for t in rf.triggers)
+    for seqs in groups.values():
+        words = {t for seq in seqs for t in seq}
+        seqs.update((text,) for text, pieces in compiled.splits if set(pieces) & words)
+    main = trie_pattern(groups.pop("", set()))
+    pairs = tuple(
+        (trie_pattern(seqs), trie_pattern((w,) for w in required[check]))
+        for check, seqs in sorted(groups.items())
+        if seqs
+    )
+    return PrefilterSpec(main, pairs)
 
 
 def digest(parts: Iterable[str]) -> str:

@@ -9,6 +9,7 @@ from typing import Any
 
 from genderlint.errors import RuleError
 from genderlint.findings import Applicability, Severity
+from genderlint.ruleset.compiler import required_lower_tokens
 from genderlint.ruleset.model import CATEGORIES, AllowEntry, BadExample, Reference, Rule
 from genderlint.ruleset.yamlnodes import LDict, LList, load_located
 
@@ -231,10 +232,33 @@ def _patterns(c: _Check) -> tuple[tuple[dict[str, Any], ...], ...]:
     for pattern in value:
         if not isinstance(pattern, list) or not all(isinstance(t, dict) for t in pattern):
             raise c.fail("patterns", "each pattern must be a list of token mappings")
-        if not any("LOWER" in t for t in pattern):
-            raise c.fail("patterns", "each pattern needs a token with LOWER (for the first pass)")
+        for token in pattern:
+            for key in ("LOWER", "ORTH", "TEXT", "NORM", "LEMMA"):
+                if key in token and not _string_values(token[key]):
+                    raise c.fail(
+                        "patterns",
+                        f"{key} must be a string or {{IN: [strings]}} "
+                        f'(quote words YAML reads as other types, such as "on")',
+                    )
+        if not required_lower_tokens(pattern):
+            raise c.fail(
+                "patterns",
+                "each pattern needs a required token with LOWER (not optional) for the first pass",
+            )
         out.append(tuple(dict(t) for t in pattern))
     return tuple(out)
+
+
+def _string_values(value: Any) -> bool:
+    if isinstance(value, str):
+        return True
+    if isinstance(value, dict):
+        return all(
+            isinstance(v, list) and all(isinstance(w, str) for w in v)
+            for k, v in value.items()
+            if k in ("IN", "NOT_IN")
+        )
+    return False
 
 
 def _references(c: _Check) -> tuple[Reference, ...]:

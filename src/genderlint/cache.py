@@ -1,0 +1,64 @@
+"""A small on-disk cache of pickled, derived data (compiled rules, check results).
+
+Entries are keyed by a digest of everything they derive from, written atomically, and a
+cache that cannot be read or written is silently skipped: it only ever saves time.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import TypeVar
+
+T = TypeVar("T")
+_DISABLED = False
+
+
+def cache_dir() -> Path:
+    """``$GENDERLINT_CACHE_DIR``, else the user's cache folder."""
+    explicit = os.environ.get("GENDERLINT_CACHE_DIR")
+    if explicit:
+        return Path(explicit)
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "genderlint"
+
+
+def disable() -> None:
+    """Bypass the cache for the rest of the process (``--no-cache``)."""
+    global _DISABLED
+    _DISABLED = True
+
+
+def load(kind: str, key: str) -> object | None:
+    if _DISABLED:
+        return None
+    try:
+        with open(cache_dir() / kind / f"{key}.pickle", "rb") as fh:
+            return pickle.load(fh)
+    except Exception:  # missing, truncated or from another version: rebuild
+        return None
+
+
+def store(kind: str, key: str, value: object) -> None:
+    if _DISABLED:
+        return
+    folder = cache_dir() / kind
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=folder, suffix=".tmp")
+        with os.fdopen(fd, "wb") as fh:
+            pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, folder / f"{key}.pickle")
+    except OSError:
+        pass
+
+
+def cached(kind: str, key: str, build: Callable[[], T]) -> T:
+    value = load(kind, key)
+    if value is None:
+        value = build()
+        store(kind, key, value)
+    return value  # type: ignore[return-value]
