@@ -412,3 +412,20 @@ def test_libreoffice_opens_output_with_comments(tmp_path: Path) -> None:
     regions += styles.findall(f".//{text}changed-region")
     authors = [r.findtext(f".//{dc}creator") for r in regions]
     assert authors.count("genderlint") == 12  # 6 replacements: a deletion and an insertion each
+
+
+def test_track_changes_keep_case_and_number(tmp_path: Path) -> None:
+    d = new_document()
+    add_runs(d.add_paragraph(), [("Policemen", "i"), " patrol; the ", "police", "man reports."])
+    src = tmp_path / "in.docx"
+    d.save(str(src))
+    out = str(tmp_path / "out.docx")
+    annotate_docx(str(src), out, BLANK, track_changes=True, date=DATE)
+    accepted = _resolve(out, tmp_path / "accepted.docx", accept=True)
+    assert _texts(accepted) == ["Police officers patrol; the police officer reports."]
+    body = _xml(out, "word/document.xml")
+    inserted = [
+        ("".join(i.itertext()), i.find(f"{W}r/{W}rPr/{W}i") is not None)
+        for i in body.iter(f"{W}ins")
+    ]
+    assert inserted == [("Police officers", True), ("police officer", False)]

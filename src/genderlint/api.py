@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from genderlint.config import Config
 from genderlint.engine import Engine, engine_for
 from genderlint.findings import Finding, Severity
 from genderlint.nlp.verdict import SPANS_KEY, VERDICTS_KEY, Verdict
+from genderlint.prefilter import loosen
 from genderlint.ruleset.inflect import match_case, pluralize
 from genderlint.suppress import apply_directives
 from genderlint.textmap import Block, SourceText
@@ -26,15 +28,45 @@ def lint_text(
 
 def lint_file(path: str | Path, config: Config | None = None) -> list[Finding]:
     """Lint one file, choosing the reader by its extension."""
-    from genderlint.readers import read_path
-
-    return lint_source(read_path(str(path)), config)
+    return check_file(str(path), config).findings
 
 
-def lint_source(source: SourceText, config: Config | None = None) -> list[Finding]:
-    """Lint a document that a reader has already extracted."""
+@dataclass(frozen=True)
+class FileResult:
+    path: str
+    findings: list[Finding]
+    source: str  # the decoded text (empty when the first pass ruled the file out)
+
+
+def check_file(path: str, config: Config | None = None, *, first_pass: bool = True) -> FileResult:
+    """Read and lint one file. A text file with no candidate anywhere is never parsed."""
+    from genderlint.readers import PATH_READERS, read_path, read_text, reader_for
+    from genderlint.readers.decode import read_text_file
+
+    kind = reader_for(path) or "plain"
+    if kind in PATH_READERS:
+        source = read_path(path, kind)
+    else:
+        text = read_text_file(path)
+        engine = engine_for(config or DEFAULT_CONFIG)
+        if first_pass and not engine.may_match(loosen(text) if kind == "markdown" else text):
+            return FileResult(path, [], "")
+        source = read_text(text, path, kind)
+    return FileResult(
+        source.path, lint_source(source, config, first_pass=first_pass), source.source
+    )
+
+
+def lint_source(
+    source: SourceText, config: Config | None = None, *, first_pass: bool = True
+) -> list[Finding]:
+    """Lint a document that a reader has already extracted.
+
+    ``first_pass=False`` sends every block through spaCy; the result is the same (a test
+    proves it), only slower.
+    """
     engine = engine_for(config or DEFAULT_CONFIG)
-    blocks = [b for b in source.blocks if engine.may_match(b.text)]
+    blocks = [b for b in source.blocks if not first_pass or engine.may_match(b.text)]
     if not blocks:
         return []
     findings = []

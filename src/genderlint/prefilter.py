@@ -75,3 +75,14 @@ class Prefilter:
         if self.main.search(text):
             return True
         return any(a.search(text) and b.search(text) for a, b in self.pairs)
+
+
+# Markup a reader removes from between two pieces of prose: emphasis and escapes, block
+# quote markers, link destinations and brackets, inline HTML tags. Deleting it from the raw
+# text (and \s* between tokens) keeps the whole-file check a superset of the block check.
+_MARKUP = re.compile(r"\]\([^)\n]*\)|</?[A-Za-z][^<>\n]*>|[*_~>\\\[\]]")
+
+
+def loosen(text: str) -> str:
+    """Raw Markdown with the markup between prose pieces removed (for the file-level pass)."""
+    return _MARKUP.sub("", text)

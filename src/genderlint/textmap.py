@@ -10,10 +10,13 @@ text; locations are computed here and nowhere else.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from genderlint.findings import Location
+
+_LINE_END = re.compile(r"\r\n|\r|\n")
 
 
 @dataclass(frozen=True)
@@ -62,7 +65,8 @@ class Block:
 
 @dataclass(frozen=True)
 class Directive:
-    """An inline suppression comment: ``kind`` is disable, enable or disable-next-line."""
+    """An inline suppression comment: ``kind`` is disable, enable, disable-next-line or
+    disable-line (see :mod:`genderlint.suppress`)."""
 
     line: int
     kind: str
@@ -86,13 +90,8 @@ class SourceText:
     def line_col(self, offset: int) -> tuple[int, int]:
         """1-based line and column of a source offset, in code points."""
         if self._line_starts is None:
-            starts = [0]
-            text = self.source
-            i = text.find("\n")
-            while i != -1:
-                starts.append(i + 1)
-                i = text.find("\n", i + 1)
-            self._line_starts = starts
+            # CRLF, LF and old Mac CR all end a line
+            self._line_starts = [0, *(m.end() for m in _LINE_END.finditer(self.source))]
         line = bisect.bisect_right(self._line_starts, offset) - 1
         return line + 1, offset - self._line_starts[line] + 1
 
@@ -105,28 +104,3 @@ class SourceText:
         line, col = self.line_col(s)
         end_line, end_col = self.line_col(e)
         return Location(line, col, end_line, end_col, s, e)
-
-
-def plain_blocks(source: str, skip_lines: set[int] | None = None) -> list[Block]:
-    """Split text into paragraph blocks at blank lines; each line is one piece.
-
-    ``skip_lines`` (0-based) are left out, as if blank (used for directive lines).
-    """
-    blocks: list[Block] = []
-    pieces: list[Piece] = []
-    pos = 0
-    for index, line in enumerate(source.splitlines(keepends=True)):
-        body = line.rstrip("\r\n")
-        if not body.strip() or (skip_lines and index in skip_lines):
-            if pieces:
-                blocks.append(Block(pieces))
-                pieces = []
-        else:
-            if pieces:
-                # the line break inside a paragraph reads as a space
-                pieces.append(Piece(pos - 1, " "))
-            pieces.append(Piece(pos, body))
-        pos += len(line)
-    if pieces:
-        blocks.append(Block(pieces))
-    return blocks

@@ -100,8 +100,6 @@ def annotate_package(
     )
     comments = Comments(pkg)
     ids = itertools.count(_max_id(pkg, comments) + 1)
-    outside = [n for b, _, _, n in placed if not _inline(source.blocks[b])]
-    summary_id = next(ids) if outside else None
     comment_ids = {n: next(ids) for b, _, _, n in placed if _inline(source.blocks[b])}
     status: dict[int, str] = {}
     dirty: set[str] = set()
@@ -121,9 +119,19 @@ def annotate_package(
                     status[n] = replace_tracked(para, segs, finding.suggestions[0], rev) or MADE
                     dirty.add(ref.story.name)
             if n in comment_ids:
-                anchor_comment(para, para.cut(start, end), comment_ids[n])
-                dirty.add(ref.story.name)
-    if summary_id is not None:
+                segs = para.cut(start, end)
+                if segs:
+                    anchor_comment(para, segs, comment_ids[n])
+                    dirty.add(ref.story.name)
+                else:  # no characters to hold a range: listed at the top instead
+                    del comment_ids[n]
+    order = {n: i for i, (_, _, _, n) in enumerate(placed)}
+    outside = sorted(
+        (n for n in range(len(findings)) if n not in comment_ids),
+        key=lambda n: order.get(n, len(order) + n),
+    )
+    if outside:
+        summary_id = next(ids)
         _anchor_summary(pkg, summary_id)
         dirty.add(pkg.main)
         lines = [_summary_head(len(outside))]
@@ -135,7 +143,7 @@ def annotate_package(
         text = comment_text(findings[n], explanations, status.get(n))
         comments.add(comment_id, [text], AUTHOR, INITIALS, date)
     replace = {name: serialize(pkg.xml(name)) for name in sorted(dirty)}
-    if summary_id is not None or comment_ids:
+    if outside or comment_ids:
         comments.save_into(replace)
     return replace
 

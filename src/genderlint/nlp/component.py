@@ -6,7 +6,7 @@ Registered with ``@Language.factory``; its config names a compiled rule set held
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from spacy.language import Language
@@ -44,6 +44,12 @@ def make_genderlint(nlp: Language, name: str, ruleset: str) -> GenderlintMatcher
     return GenderlintMatcher(nlp, RULESETS[ruleset])
 
 
+def _docs(nlp: Language, phrases: Iterable[str]) -> list[Doc]:
+    """Phrase docs, each also with typographic apostrophes where it has straight ones."""
+    texts = {v for p in phrases for v in (p, p.replace("'", "’"))}
+    return [nlp.make_doc(t) for t in sorted(texts)]
+
+
 class GenderlintMatcher:
     """Finds rule hits, drops allow-listed ones, applies context checks."""
 
@@ -59,9 +65,9 @@ class GenderlintMatcher:
             if rule.patterns:
                 self.tokens.add(rule_id, [list(p) for p in rule.patterns])
             if rule.allow:
-                self.allow.add(rule_id, [nlp.make_doc(a.phrase) for a in rule.allow])
+                self.allow.add(rule_id, _docs(nlp, [a.phrase for a in rule.allow]))
         if spec.allow:
-            self.allow.add(GLOBAL_ALLOW, [nlp.make_doc(a) for a in spec.allow])
+            self.allow.add(GLOBAL_ALLOW, _docs(nlp, spec.allow))
 
     def __call__(self, doc: Doc) -> Doc:
         strings = doc.vocab.strings

@@ -18,8 +18,6 @@ NAME_ENTS = frozenset(
 )
 
 
-
-
 def decide(span: Span, rule: Rule, settings: dict[str, str], parsed: bool) -> Verdict:
     """Run the checks that apply to this rule; the first decisive one wins."""
     mention = mention_cue(span)
@@ -34,6 +32,8 @@ def decide(span: Span, rule: Rule, settings: dict[str, str], parsed: bool) -> Ve
         if rule.before_name == "skip":
             return Verdict(False, f"dropped: {note}")
         return Verdict(True, f"info: {note}", "info")
+    if not rule.context and (title := _surname_after_title(span)):
+        return Verdict(False, f"dropped: '{span.text}' is a surname after '{title}'")
     if parsed and not rule.context:
         entity = _inside_name(span)
         if entity:
@@ -101,6 +101,39 @@ def _glossary_line(span: Span) -> bool:
         return True
     preceding = doc.text[max(0, span.start_char - 6) : span.start_char].rstrip(" *_\"'“”")
     return preceding[-1:] in ("→", "⇒") or preceding[-2:] in ("->", "=>")
+
+
+HONORIFICS = frozenset(
+    [
+        "mr",
+        "mr.",
+        "ms",
+        "ms.",
+        "mrs",
+        "mrs.",
+        "miss",
+        "mx",
+        "mx.",
+        "dr",
+        "dr.",
+        "prof",
+        "prof.",
+        "professor",
+        "sir",
+        "dame",
+        "madam",
+        "judge",
+        "justice",
+    ]
+)
+
+
+def _surname_after_title(span: Span) -> str:
+    """'Ms Foreman', 'Dr Seaman': a capitalised term right after an honorific is a name."""
+    if span.start == 0 or not span.text[:1].isupper():
+        return ""
+    prev = span.doc[span.start - 1]
+    return prev.text if prev.lower_ in HONORIFICS and prev.text[:1].isupper() else ""
 
 
 def before_name(span: Span, parsed: bool) -> bool:

@@ -13,7 +13,7 @@ from itertools import pairwise
 from typing import Any
 
 from genderlint.prefilter import PrefilterSpec, trie_pattern
-from genderlint.ruleset.inflect import variants
+from genderlint.ruleset.inflect import looks_plural, variants
 from genderlint.ruleset.model import Rule
 
 Tokenize = Callable[[str], list[str]]
@@ -36,7 +36,10 @@ def rule_forms(rule: Rule) -> RuleForms:
             key = form if rule.case_sensitive else form.lower()
             forms.setdefault(key, plural)
     for form in rule.forms:
-        forms.setdefault(form if rule.case_sensitive else form.lower(), False)
+        forms.setdefault(form if rule.case_sensitive else form.lower(), looks_plural(form))
+    for form, plural in list(forms.items()):
+        if "'" in form:  # typographic apostrophes are as common as straight ones
+            forms.setdefault(form.replace("'", "’"), plural)
     triggers: list[str] = []
     for pattern in rule.patterns:
         triggers.extend(trigger_words(pattern))

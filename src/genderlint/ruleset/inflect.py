@@ -44,6 +44,10 @@ def pluralize_word(word: str) -> str:
         return _keep_case(word, _IRREGULAR[lower])
     if lower.endswith(("woman", "man")) and not lower.endswith(("human", "german", "roman")):
         return word[:-2] + ("EN" if word[-2:].isupper() else "en")
+    if lower.endswith("fe") and not lower.endswith("ffe"):
+        return word[:-2] + "ves"  # wife -> wives
+    if lower.endswith(("thief", "self", "half", "wolf", "shelf", "leaf")):
+        return word[:-1] + "ves"
     if re.search(r"(s|x|z|ch|sh)$", lower):
         return word + "es"
     if re.search(r"[^aeiou]y$", lower):
@@ -58,6 +62,15 @@ def pluralize(phrase: str) -> str:
         stem, _, tail = last.rpartition("-")
         return f"{head}{sep}{stem}-{pluralize_word(tail)}"
     return f"{head}{sep}{pluralize_word(last)}"
+
+
+def looks_plural(form: str) -> bool:
+    """Whether a form listed by hand (``forms:``) is a plural: its last word ends in -men,
+    -ves or a plain -s."""
+    last = form.rsplit(" ", 1)[-1].lower()
+    return last.endswith(("men", "ves", "ies", "children", "people")) or bool(
+        re.search(r"[^sui]s$", last)
+    )
 
 
 def spelling_variants(term: str) -> list[str]:
