@@ -57,6 +57,13 @@ def cli() -> None:
 @click.option("-q", "--quiet", is_flag=True, help="Print findings only, no summary.")
 @click.option("--statistics", is_flag=True, help="Count findings per rule.")
 @click.option("--color/--no-color", default=None, help="Colour output (default: on a terminal).")
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    help="Worker processes (default: by file count and CPUs).",
+)
+@click.option("--no-cache", is_flag=True, help="Ignore and do not update the results cache.")
 def check(
     paths: tuple[str, ...],
     select: tuple[str, ...],
@@ -71,6 +78,8 @@ def check(
     quiet: bool,
     statistics: bool,
     color: bool | None,
+    jobs: int | None,
+    no_cache: bool,
 ) -> None:
     """Check Markdown, text and Word files (folders are searched; '-' reads stdin)."""
     from genderlint.runner import CheckOptions, run_check
@@ -84,6 +93,8 @@ def check(
         config_path=config_path,
         model=model,
         stdin_filename=stdin_filename,
+        jobs=jobs,
+        use_cache=not no_cache,
     )
     tty = sys.stdout.isatty()
     use_color = color if color is not None else tty and not os.environ.get("NO_COLOR")
@@ -99,6 +110,63 @@ def check(
             explain_context=explain_context,
         )
     )
+
+
+@cli.command()
+@click.argument("in_path", metavar="IN.docx", type=click.Path(path_type=str))
+@click.option(
+    "-o",
+    "--output",
+    "out_path",
+    required=True,
+    type=click.Path(path_type=str),
+    help="Where to write the reviewed copy (the input is never changed).",
+)
+@click.option("--force", is_flag=True, help="Overwrite OUT.docx if it exists.")
+@click.option(
+    "--track-changes",
+    is_flag=True,
+    help="Also propose each first suggestion as a tracked replacement.",
+)
+@click.option("--select", multiple=True, help="Rule IDs, ID prefixes or categories to enable.")
+@click.option("--ignore", multiple=True, help="Rule IDs, ID prefixes or categories to disable.")
+@click.option("--profile", multiple=True, help="Work-context profile(s).")
+@click.option("--config", "config_path", type=click.Path(path_type=Path))
+@click.option("--model", help="spaCy pipeline: none, auto, or a package name or path.")
+def annotate(
+    in_path: str,
+    out_path: str,
+    force: bool,
+    track_changes: bool,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    profile: tuple[str, ...],
+    config_path: Path | None,
+    model: str | None,
+) -> None:
+    """Write a copy of a Word file with a comment on each finding."""
+    from genderlint.docx.annotate import annotate_docx
+    from genderlint.runner import CheckOptions, ConfigResolver
+
+    def run() -> None:
+        options = CheckOptions(
+            paths=(in_path,),
+            select=_split(select),
+            ignore=_split(ignore),
+            profiles=_split(profile),
+            config_path=config_path,
+            model=model,
+        )
+        config = ConfigResolver(options).for_path(Path(in_path))
+        findings = annotate_docx(
+            in_path, out_path, config, force=force, track_changes=track_changes
+        )
+        changes = " and tracked changes" if track_changes else ""
+        click.echo(
+            f"{out_path}: {len(findings)} comment{'s' * (len(findings) != 1)}{changes} added"
+        )
+
+    _guard(run)
 
 
 @cli.command("rules")

@@ -28,19 +28,23 @@ if TYPE_CHECKING:
 
 
 @lru_cache(maxsize=8)
-def compiled_rules(extra: tuple[Path, ...] = ()) -> CompiledRules:
-    """Built-in rules plus a team's rule files, validated and compiled once.
-
-    The result is cached on disk, keyed on each file's path, size and modification time
-    and on the genderlint and spaCy versions.
-    """
-    files = rule_files((bundled_rules_dir(), *extra))
+def rules_key(extra: tuple[Path, ...] = ()) -> tuple[str, tuple[Path, ...]]:
+    """A digest of the rule files (path, size, modification time), the genderlint and
+    spaCy versions, and the files themselves."""
+    files = tuple(rule_files((bundled_rules_dir(), *extra)))
     stats = []
     for f in files:
         st = f.stat()
         stats.append(f"{f.resolve()}:{st.st_size}:{st.st_mtime_ns}")
-    key = digest([__version__, _spacy_version(), _code_stamp(), *stats])
-    return cache.cached("rules", key, lambda: _compile(files))
+    return digest([__version__, _spacy_version(), _code_stamp(), *stats]), files
+
+
+@lru_cache(maxsize=8)
+def compiled_rules(extra: tuple[Path, ...] = ()) -> CompiledRules:
+    """Built-in rules plus a team's rule files, validated and compiled once, and cached
+    on disk under :func:`rules_key`."""
+    key, files = rules_key(extra)
+    return cache.cached("rules", key, lambda: _compile(list(files)))
 
 
 def _compile(files: list[Path]) -> CompiledRules:
@@ -85,9 +89,18 @@ class Engine:
         self.severity = dict(config.severity)
         self.forms: dict[str, RuleForms] = {rid: self.compiled.forms[rid] for rid in self.rules}
         self.key = digest([repr(config), *sorted(self.rules)])
+        # what a cached result depends on besides the file: config, rules, model choice
+        self.cache_key = digest([self.key, rules_key(config.rules)[0], self._model_name()])
         self._prefilter: Prefilter | None = None
         self._nlp: Language | None = None
         self._model: object = _UNLOADED
+
+    def _model_name(self) -> str:
+        if self.config.model != "auto":
+            return self.config.model
+        from genderlint.nlp.pipeline import find_installed_model
+
+        return find_installed_model() or "none"
 
     def _active(self, rule: Rule) -> bool:
         if rule.profiles and not set(rule.profiles) & set(self.config.profiles):

@@ -68,5 +68,10 @@ class Finding:
     context: str = ""  # why a context check kept or changed this finding
 
     @property
-    def sort_key(self) -> tuple[str, int, int, str]:
-        return (self.path, self.location.line, self.location.column, self.rule_id)
+    def sort_key(self) -> tuple[str, int, int, int, str]:
+        """Path, then document order: Word files list the body before headers and notes."""
+        part = _PART_ORDER.get(self.location.extra.get("part", "body"), len(_PART_ORDER))
+        return (self.path, part, self.location.line, self.location.column, self.rule_id)
+
+
+_PART_ORDER = {"body": 0, "header": 1, "footer": 2, "footnote": 3, "endnote": 4}

@@ -8,13 +8,12 @@ from pathlib import Path
 from typing import TextIO
 
 from genderlint import __version__
-from genderlint.api import lint_source
 from genderlint.config import Config, find_config, load_config, parse_fail_on
 from genderlint.discovery import is_excluded, iter_files
-from genderlint.engine import engine_for
-from genderlint.errors import ConfigError, GenderlintError, RuleError
+from genderlint.engine import Engine, engine_for
+from genderlint.errors import ConfigError, GenderlintError
 from genderlint.findings import Finding
-from genderlint.ruleset.model import Rule
+from genderlint.worker import Outcome, check_all, default_jobs
 
 EXIT_SUCCESS, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 STDIN = "-"
@@ -30,6 +29,8 @@ class CheckOptions:
     config_path: Path | None = None
     model: str | None = None
     stdin_filename: str | None = None
+    jobs: int | None = None
+    use_cache: bool = True
 
 
 class ConfigResolver:
@@ -75,62 +76,50 @@ def run_check(
     explain_context: bool = False,
 ) -> int:
     """Check every file, print the report, return the exit code."""
-    from genderlint.readers import EXTENSIONS, read_path, read_text
     from genderlint.reporters.base import FileError, Report, render
+
+    if not options.use_cache:
+        from genderlint import cache
+
+        cache.disable()
+    try:
+        # configs and rules are validated here, once, before any file is read: a broken
+        # config or rule file would fail every file the same way
+        resolver = ConfigResolver(options)
+        items, engines, stdin_outcome = _plan(options, resolver)
+    except GenderlintError as exc:
+        return _fatal(exc)
+    jobs = options.jobs or default_jobs(len(items))
+    outcomes = list(check_all(items, jobs, options.use_cache))
+    if stdin_outcome is not None:
+        outcomes.insert(0, stdin_outcome)
+    configs = {target: config for target, config in items}
 
     findings: list[Finding] = []
     errors: list[FileError] = []
     sources: dict[str, str] = {}
-    rules: dict[str, Rule] = {}
     failing = False
-    checked = 0
-    try:
-        resolver = ConfigResolver(options)
-    except GenderlintError as exc:
-        return _fatal(exc)
-    for target in _targets(options.paths, EXTENSIONS):
-        try:
-            if target == STDIN:
-                name = options.stdin_filename or STDIN
-                config = resolver.for_path(Path(options.stdin_filename or "."))
-                source = read_text(sys.stdin.read(), name, _kind_of(name))
-            else:
-                path = Path(target)
-                config = resolver.for_path(path)
-                if config.exclude and is_excluded(path, config.exclude, Path.cwd()):
-                    continue
-                source = read_path(target)
-            found = lint_source(source, config)
-            rules.update(engine_for(config).rules)
-        except (ConfigError, RuleError) as exc:  # the same problem would fail every file
-            return _fatal(exc)
-        except GenderlintError as exc:
-            errors.append(FileError(exc.path or target, str(exc)))
+    for outcome in outcomes:
+        if outcome.error:
+            errors.append(FileError(outcome.error_path, outcome.error))
             continue
-        except Exception as exc:  # never a traceback: report and go on with other files
-            errors.append(
-                FileError(target, f"{target}: internal error: {type(exc).__name__}: {exc}")
-            )
+        if not outcome.findings:
             continue
-        checked += 1
-        if found:
-            sources[source.path] = source.source
-            findings.extend(found)
-            threshold = config.fail_on
-            failing |= threshold is not None and any(
-                f.severity.rank >= threshold.rank for f in found
-            )
+        findings.extend(outcome.findings)
+        sources[outcome.findings[0].path] = outcome.source
+        threshold = configs.get(outcome.target, engines[0].config).fail_on
+        failing |= threshold is not None and any(
+            f.severity.rank >= threshold.rank for f in outcome.findings
+        )
     findings.sort(key=lambda f: f.sort_key)
     if not explain_context:
-        findings = [_without_context(f) for f in findings]
-    from genderlint.engine import all_rules
-
-    rules = {r.id: r for r in all_rules(resolver.for_path(Path(".")).rules)}
+        findings = [replace(f, context="") if f.context else f for f in findings]
+    rules = {rid: rule for engine in engines for rid, rule in engine.rules.items()}
     report = Report(
         findings,
         errors,
-        checked,
-        {f.rule_id: rules[f.rule_id] for f in findings if f.rule_id in rules},
+        len(outcomes) - len(errors),
+        {f.rule_id: rules[f.rule_id] for f in findings},
         sources,
         __version__,
     )
@@ -148,6 +137,44 @@ def run_check(
     return EXIT_FINDINGS if failing else EXIT_SUCCESS
 
 
+def _plan(
+    options: CheckOptions, resolver: ConfigResolver
+) -> tuple[list[tuple[str, Config]], list[Engine], Outcome | None]:
+    """The files to check with their configs, the engines they use, and stdin's outcome."""
+    from genderlint.readers import EXTENSIONS
+
+    items: list[tuple[str, Config]] = []
+    engines: dict[Config, Engine] = {}
+    stdin_outcome = None
+    for target in _targets(options.paths, EXTENSIONS):
+        if target == STDIN:
+            config = resolver.for_path(Path(options.stdin_filename or "."))
+            engines.setdefault(config, engine_for(config))
+            stdin_outcome = _check_stdin(options.stdin_filename or STDIN, config)
+            continue
+        path = Path(target)
+        config = resolver.for_path(path)
+        if config.exclude and is_excluded(path, config.exclude, Path.cwd()):
+            continue
+        engines.setdefault(config, engine_for(config))
+        items.append((target, config))
+    if not engines:
+        engines[resolver.for_path(Path("."))] = engine_for(resolver.for_path(Path(".")))
+    return items, list(engines.values()), stdin_outcome
+
+
+def _check_stdin(name: str, config: Config) -> Outcome:
+    from genderlint.api import lint_source
+    from genderlint.readers import read_text, reader_for
+
+    try:
+        source = read_text(sys.stdin.read(), name, reader_for(name) or "plain")
+        found = lint_source(source, config)
+    except GenderlintError as exc:
+        return Outcome(STDIN, error=str(exc), error_path=name)
+    return Outcome(STDIN, found, source.source if found else "")
+
+
 def _targets(paths: tuple[str, ...], extensions: tuple[str, ...]) -> list[str]:
     out: list[str] = []
     for p in paths:
@@ -156,16 +183,6 @@ def _targets(paths: tuple[str, ...], extensions: tuple[str, ...]) -> list[str]:
         else:
             out.extend(str(f) for f in iter_files([Path(p)], extensions))
     return out
-
-
-def _kind_of(name: str) -> str:
-    from genderlint.readers import reader_for
-
-    return reader_for(name) or "plain"
-
-
-def _without_context(finding: Finding) -> Finding:
-    return replace(finding, context="") if finding.context else finding
 
 
 def _fatal(exc: GenderlintError) -> int:

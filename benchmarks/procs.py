@@ -1,0 +1,119 @@
+"""Run one command as a whole process and measure wall time and peak memory."""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import threading
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+MIB = 1024 * 1024
+SAMPLE_EVERY = 0.1  # seconds between memory samples of the process tree
+
+
+@dataclass
+class Run:
+    label: str
+    argv: list[str]
+    wall_s: float
+    exit_code: int
+    max_rss_mib: float  # largest single process (wait4 rusage, as `time -v` reports)
+    tree_rss_mib: float  # sampled peak of the RSS summed over the process and its children
+
+    @property
+    def peak_mib(self) -> float:
+        return max(self.max_rss_mib, self.tree_rss_mib)
+
+    def as_dict(self) -> dict[str, object]:
+        """Plain data for the JSON report."""
+        return asdict(self)
+
+
+def run(
+    label: str,
+    argv: Sequence[str],
+    env: dict[str, str] | None = None,
+    stdout: Path | None = None,
+    cwd: Path | None = None,
+) -> Run:
+    """Run ``argv`` to completion; output goes to ``stdout`` (a file) or is discarded."""
+    out = open(stdout, "wb") if stdout else subprocess.DEVNULL  # noqa: SIM115
+    try:
+        start = time.perf_counter()
+        proc = subprocess.Popen(
+            list(argv), stdout=out, stderr=subprocess.DEVNULL, env=env, cwd=cwd
+        )
+        sampler = _TreeSampler(proc.pid)
+        sampler.start()
+        _, status, usage = os.wait4(proc.pid, 0)
+        wall = time.perf_counter() - start
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        sampler.stop()
+    finally:
+        if stdout:
+            out.close()  # type: ignore[union-attr]
+    return Run(
+        label=label,
+        argv=list(argv),
+        wall_s=round(wall, 4),
+        exit_code=proc.returncode,
+        max_rss_mib=round(usage.ru_maxrss * 1024 / MIB, 1),
+        tree_rss_mib=round(sampler.peak / MIB, 1),
+    )
+
+
+def median_run(label: str, make: Callable[[int], Run], times: int) -> tuple[float, list[Run]]:
+    """Call ``make(i)`` for i in range(times) and return the median wall time."""
+    runs = [make(i) for i in range(times)]
+    return statistics.median(r.wall_s for r in runs), runs
+
+
+class _TreeSampler:
+    """Polls /proc for the summed RSS of a process and all its descendants."""
+
+    def __init__(self, pid: int) -> None:
+        self.pid = pid
+        self.peak = 0
+        self._done = threading.Event()
+        self._thread = threading.Thread(target=self._loop, daemon=True)
+        self._page = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
+
+    def start(self) -> None:
+        if Path("/proc/self/statm").exists():
+            self._thread.start()
+
+    def stop(self) -> None:
+        self._done.set()
+        if self._thread.is_alive():
+            self._thread.join()
+
+    def _loop(self) -> None:
+        while not self._done.is_set():
+            self.peak = max(self.peak, self._sample())
+            self._done.wait(SAMPLE_EVERY)
+
+    def _sample(self) -> int:
+        parents: dict[int, list[int]] = {}
+        for entry in os.scandir("/proc"):
+            if not entry.name.isdigit():
+                continue
+            try:
+                with open(f"/proc/{entry.name}/stat", "rb") as fh:
+                    fields = fh.read().rsplit(b")", 1)[1].split()
+                parents.setdefault(int(fields[1]), []).append(int(entry.name))
+            except (OSError, IndexError, ValueError):
+                continue
+        total, todo = 0, [self.pid]
+        while todo:
+            pid = todo.pop()
+            todo.extend(parents.get(pid, ()))
+            try:
+                with open(f"/proc/{pid}/statm", "rb") as fh:
+                    total += int(fh.read().split()[1]) * self._page
+            except (OSError, IndexError, ValueError):
+                continue
+        return total
