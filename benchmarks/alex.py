@@ -6,12 +6,24 @@ import json
 import shutil
 import subprocess
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+from procs import median_run
+
+if TYPE_CHECKING:
+    from corpora import Corpus
+    from suite import Bench
 
 ALEX_SPEC = "alex@11"
 
 # Figures the issue quotes for alex 11 on the shared corpus (2 cores); the baseline when
 # alex cannot be run here, always labelled as a reference in the report.
-REFERENCE = {"words_per_s": 14_500.0, "startup_s": 0.79, "peak_rss_mib": 624.0}
+REFERENCE = {
+    "alex_words_per_s": 14_500.0,
+    "alex_startup_clean_s": 0.79,
+    "alex_startup_findings_s": 0.79,
+    "alex_peak_rss_mib": 624.0,
+}
 
 
 def find_or_install(folder: Path) -> tuple[list[str] | None, str]:
@@ -48,3 +60,25 @@ def node_version() -> str:
     if not node:
         return ""
     return subprocess.run([node, "--version"], capture_output=True, text=True).stdout.strip()
+
+
+def measure(
+    bench: Bench, folder: Path, corpus: Corpus | None, files: list[Path], runs: int
+) -> tuple[dict[str, float | None], str]:
+    """alex over the corpus (words/s, peak memory) and over the two 300-word files."""
+    prefix, note = find_or_install(folder)
+    if prefix is None:
+        return {}, note
+    values: dict[str, float | None] = {}
+    if corpus is not None:
+        run = bench.tool("alex, corpus", [*prefix, *corpus.args()])
+        values["alex_words_per_s"] = corpus.words / run.wall_s
+        values["alex_peak_rss_mib"] = run.peak_mib
+    for key, path in zip(("clean", "findings"), files, strict=True):
+        median, _ = median_run(
+            key,
+            lambda i, p=path, k=key: bench.tool(f"alex, {k} file {i + 1}", [*prefix, str(p)]),
+            runs,
+        )
+        values[f"alex_startup_{key}_s"] = median
+    return values, f"{note}, node {node_version()}"

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -127,7 +128,7 @@ def _entry(path: Path, number: int, raw: Any) -> Snippet:
         raise fail("expect: must be a list (use [] for a snippet that must not be flagged)")
     labels = tuple(_label(raw["text"], item, fail) for item in expect)
     spans = sorted((label.start, label.end) for label in labels)
-    for (_, end), (start, _) in zip(spans, spans[1:]):
+    for (_, end), (start, _) in pairwise(spans):
         if start < end:
             raise fail("expect: two labels overlap; label each span once")
     note = raw.get("note", "")

@@ -34,8 +34,7 @@ def run(snippets: list[Snippet], model: str) -> list[tuple[Snippet, list[Hit]]]:
         config = Config(model=model, profiles=snippet.profiles)
         findings = lint_text(snippet.text, config, path=snippet.id, kind=snippet.format)
         hits = [
-            Hit(f.rule_id, f.category, f.location.start, f.location.end, f.match)
-            for f in findings
+            Hit(f.rule_id, f.category, f.location.start, f.location.end, f.match) for f in findings
         ]
         results.append((snippet, hits))
     return results
@@ -92,8 +91,7 @@ def details(result: Score) -> list[str]:
     for mm in result.mismatches:
         found = ", ".join(f"{h.rule_id} ({h.category})" for h in mm.hits)
         lines.append(
-            f"  {mm.snippet.id}: '{mm.label.match}' labelled {mm.label.category}, "
-            f"found as {found}"
+            f"  {mm.snippet.id}: '{mm.label.match}' labelled {mm.label.category}, found as {found}"
         )
     return lines
 
@@ -126,15 +124,25 @@ def as_json(model: str, seconds: float, result: Score) -> dict[str, Any]:
             for fp in result.false_positives
         ],
         "misses": [
-            {"id": m.snippet.id, "text": m.snippet.text, "match": m.label.match,
-             "category": m.label.category, "start": m.label.start, "end": m.label.end}
+            {
+                "id": m.snippet.id,
+                "text": m.snippet.text,
+                "match": m.label.match,
+                "category": m.label.category,
+                "start": m.label.start,
+                "end": m.label.end,
+            }
             for m in result.misses
-        ],  # fmt: skip
+        ],
         "category_mismatches": [
-            {"id": m.snippet.id, "match": m.label.match, "category": m.label.category,
-             "found": [hit(h) for h in m.hits]}
+            {
+                "id": m.snippet.id,
+                "match": m.label.match,
+                "category": m.label.category,
+                "found": [hit(h) for h in m.hits],
+            }
             for m in result.mismatches
-        ],  # fmt: skip
+        ],
     }
 
 

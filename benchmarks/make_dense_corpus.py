@@ -17,7 +17,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from textgen import markdown_doc  # noqa: E402
+from textgen import markdown_doc
 
 
 def make_corpus(

@@ -1,6 +1,6 @@
 """Write a long, deterministic policy document as a Word file (about 300 words a page).
 
-    .venv/bin/python benchmarks/make_policy_docx.py OUT.docx [--pages 100] [--seed 11]
+.venv/bin/python benchmarks/make_policy_docx.py OUT.docx [--pages 100] [--seed 11]
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from textgen import HEADINGS, sentences  # noqa: E402
+from textgen import HEADINGS, sentences
 
 WORDS_PER_PAGE = 300
 TERM_DENSITY = 0.03  # a few findings per page, as in a real policy under review

@@ -20,23 +20,75 @@ class Spec:
 
 
 SPECS = (
-    Spec("words_per_s_model_less", "words/s, model-less", "words/s", ">= 30x alex", 30,
-         "vs_alex>=", "alex_words_per_s", True),
-    Spec("words_per_s_model", "words/s, model mode", "words/s", ">= 10x alex", 10,
-         "vs_alex>=", "alex_words_per_s", True),
+    Spec(
+        "words_per_s_model_less",
+        "words/s, model-less",
+        "words/s",
+        ">= 30x alex",
+        30,
+        "vs_alex>=",
+        "alex_words_per_s",
+        True,
+    ),
+    Spec(
+        "words_per_s_model",
+        "words/s, model mode",
+        "words/s",
+        ">= 10x alex",
+        10,
+        "vs_alex>=",
+        "alex_words_per_s",
+        True,
+    ),
     Spec("model_less_over_model", "model-less / model-mode throughput", "x", "<= 3", 3, "<="),
-    Spec("startup_clean_s", "start-up, clean 300-word file (warm)", "s", "<= 0.25 s", 0.25,
-         "<=", "alex_startup_clean_s"),
-    Spec("startup_clean_cold_s", "start-up, clean 300-word file (cold)", "s",
-         alex="alex_startup_clean_s"),
-    Spec("startup_findings_s", "start-up, file with findings (warm)", "s", "<= 1.5 s", 1.5,
-         "<=", "alex_startup_findings_s"),
-    Spec("startup_findings_cold_s", "start-up, file with findings (cold)", "s",
-         alex="alex_startup_findings_s"),
-    Spec("peak_rss_model_less_mib", "peak memory, corpus, model-less", "MiB", "<= 250 MiB",
-         250, "<=", "alex_peak_rss_mib"),
-    Spec("peak_rss_model_mib", "peak memory, corpus, model mode", "MiB", "<= 700 MiB", 700,
-         "<=", "alex_peak_rss_mib"),
+    Spec(
+        "startup_clean_s",
+        "start-up, clean 300-word file (warm)",
+        "s",
+        "<= 0.25 s",
+        0.25,
+        "<=",
+        "alex_startup_clean_s",
+    ),
+    Spec(
+        "startup_clean_cold_s",
+        "start-up, clean 300-word file (cold)",
+        "s",
+        alex="alex_startup_clean_s",
+    ),
+    Spec(
+        "startup_findings_s",
+        "start-up, file with findings (warm)",
+        "s",
+        "<= 1.5 s",
+        1.5,
+        "<=",
+        "alex_startup_findings_s",
+    ),
+    Spec(
+        "startup_findings_cold_s",
+        "start-up, file with findings (cold)",
+        "s",
+        alex="alex_startup_findings_s",
+    ),
+    Spec(
+        "peak_rss_model_less_mib",
+        "peak memory, corpus, model-less",
+        "MiB",
+        "<= 250 MiB",
+        250,
+        "<=",
+        "alex_peak_rss_mib",
+    ),
+    Spec(
+        "peak_rss_model_mib",
+        "peak memory, corpus, model mode",
+        "MiB",
+        "<= 700 MiB",
+        700,
+        "<=",
+        "alex_peak_rss_mib",
+    ),
     Spec("scaling_2x_time_ratio", "time 2x corpus / 1x", "x"),
     Spec("scaling_4x_time_ratio", "time 4x corpus / 1x", "x", "<= 4.4", 4.4, "<="),
     Spec("dense_over_sparse_per_word", "dense / sparse time per word", "x", "<= 3", 3, "<="),
@@ -72,10 +124,11 @@ class Figure:
 def evaluate(
     values: dict[str, float | None],
     notes: dict[str, str],
-    alex_values: dict[str, float | None],
-    alex_is_reference: bool,
+    alex_values: dict[str, float],
+    reference: set[str],
 ) -> list[Figure]:
-    """Turn measured values into figures with target verdicts and ratios to alex."""
+    """Turn measured values into figures with target verdicts and ratios to alex;
+    ``reference`` names the alex figures that were not measured but quoted."""
     figures = []
     for spec in SPECS:
         value = values.get(spec.key)
@@ -87,9 +140,17 @@ def evaluate(
             if subject is not None and spec.limit is not None:
                 passed = _OPS[spec.compare](subject, spec.limit)
         figures.append(
-            Figure(spec.key, spec.label, spec.unit, value, spec.target, passed,
-                   None if ratio is None else round(ratio, 3),
-                   alex_is_reference and ratio is not None, notes.get(spec.key, ""))
+            Figure(
+                spec.key,
+                spec.label,
+                spec.unit,
+                value,
+                spec.target,
+                passed,
+                None if ratio is None else round(ratio, 3),
+                spec.alex in reference and ratio is not None,
+                notes.get(spec.key, ""),
+            )
         )
     return figures
 

@@ -1,0 +1,210 @@
+"""Benchmark `genderlint check` against the performance targets, side by side with alex.
+
+    .venv/bin/python benchmarks/run.py [--quick] [--no-alex] [--out benchmarks/out/results.json]
+
+See benchmarks/README.md for what each figure means.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import alex
+import corpora
+import machine
+import report
+import suite
+
+REPO = Path(__file__).resolve().parent.parent
+DEFAULT_CORPUS = REPO.parent / "shared" / "corpus"
+
+
+@dataclass(frozen=True)
+class Sizes:
+    corpus_words: int | None  # None: the whole corpus
+    dense_words: int
+    startup_runs: int
+    cold_runs: int
+    docx_pages: int
+
+
+FULL = Sizes(None, 200_000, 7, 3, 100)
+QUICK = Sizes(20_000, 10_000, 3, 1, 10)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run every measurement, print the table and write the JSON report."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="small inputs, fewer repeats")
+    parser.add_argument("--no-alex", action="store_true", help="do not run alex")
+    parser.add_argument("--out", type=Path, default=REPO / "benchmarks" / "out" / "results.json")
+    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help="sparse corpus")
+    parser.add_argument("--alex-dir", type=Path, default=REPO / "benchmarks" / ".alex")
+    parser.add_argument("--keep-work", action="store_true", help="keep the temporary folder")
+    args = parser.parse_args(argv)
+    sizes = QUICK if args.quick else FULL
+    work = Path(tempfile.mkdtemp(prefix="genderlint-bench-"))
+    bench = suite.Bench(_genderlint(), work, args.quick)
+    bench.detect()
+    started = time.perf_counter()
+    try:
+        values, notes, alex_values, alex_note, corpus = _measure(bench, args, sizes)
+    finally:
+        if not args.keep_work:
+            shutil.rmtree(work, ignore_errors=True)
+    baseline = {**alex.REFERENCE, **{k: v for k, v in alex_values.items() if v}}
+    reference = {k for k in alex.REFERENCE if not alex_values.get(k)}
+    figures = report.evaluate({**values, **alex_values}, notes, baseline, reference)
+    print()
+    print(report.table(figures))
+    if reference:
+        print(f"\n(ref): ratio to the issue's alex figure, alex not measured here: {alex_note}")
+    result = {
+        "quick": args.quick,
+        "machine": machine.describe(bench.genderlint),
+        "options": {"jobs": bench.has_jobs, "cache": bench.has_cache},
+        "corpus": None
+        if corpus is None
+        else {"path": str(corpus.root), "files": len(corpus.files), "words": corpus.words},
+        "alex": alex_note,
+        "figures": report.as_json(figures),
+        "runs": bench.runs,
+        "seconds": round(time.perf_counter() - started, 1),
+    }
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+    print(f"\nwrote {args.out}")
+    return 0
+
+
+def _genderlint() -> list[str]:
+    script = Path(sys.executable).parent / "genderlint"
+    return [str(script)] if script.exists() else [sys.executable, "-m", "genderlint"]
+
+
+def _measure(bench: suite.Bench, args: argparse.Namespace, sizes: Sizes) -> tuple:
+    values: dict[str, float | None] = {}
+    notes: dict[str, str] = {}
+    print(
+        f"genderlint check: --jobs {'yes' if bench.has_jobs else 'absent'}, "
+        f"results cache {'yes' if bench.has_cache else 'absent'}"
+    )
+    print("start-up, 300-word files:")
+    starts = {}
+    for kind, model in (("clean", []), ("findings", ["--model", "none"])):
+        starts[kind] = suite.startup(bench, kind, model, sizes.startup_runs, sizes.cold_runs)
+        values[f"startup_{kind}_s"] = starts[kind]["warm"]
+        values[f"startup_{kind}_cold_s"] = starts[kind]["cold"]
+    repeats = f"median of {sizes.startup_runs} (cold: of {sizes.cold_runs})"
+    notes["startup_clean_s"] = f"default --model (auto), {repeats}"
+    notes["startup_findings_s"] = f"{suite.STARTUP_FINDINGS} findings, --model none, {repeats}"
+
+    corpus = _corpus(bench, args, sizes, notes)
+    if corpus is not None:
+        _corpus_figures(bench, corpus, values, notes)
+    _dense_figure(bench, sizes, values, notes)
+    words, docx = suite.docx_run(bench, sizes.docx_pages)
+    values["docx_100_pages_s"] = docx.wall_s if _ok(docx) else None
+    notes["docx_100_pages_s"] = f"{sizes.docx_pages} pages, {words:,} words, default settings"
+
+    alex_values: dict[str, float | None] = {}
+    alex_note = "--no-alex given"
+    if not args.no_alex:
+        files = [starts["clean"]["files"][1], starts["findings"]["files"][1]]
+        alex_values, alex_note = alex.measure(
+            bench, args.alex_dir, corpus, files, sizes.startup_runs
+        )
+    print(f"alex: {alex_note}")
+    return values, notes, alex_values, alex_note, corpus
+
+
+CORPUS_KEYS = (
+    "words_per_s_model_less",
+    "words_per_s_model",
+    "peak_rss_model_less_mib",
+    "peak_rss_model_mib",
+    "scaling_4x_time_ratio",
+    "jobs2_speedup",
+    "cached_rerun_s",
+    "dense_over_sparse_per_word",
+)
+
+
+def _corpus(
+    bench: suite.Bench, args: argparse.Namespace, sizes: Sizes, notes: dict[str, str]
+) -> corpora.Corpus | None:
+    if not args.corpus.is_dir():
+        message = f"corpus not found at {args.corpus}: figures on it skipped"
+        print(message)
+        notes.update(dict.fromkeys(CORPUS_KEYS, message))
+        return None
+    corpus = corpora.load(args.corpus.resolve())
+    if sizes.corpus_words is not None:
+        corpus = corpora.subset(corpus, sizes.corpus_words, bench.work / "quick-corpus")
+    print(f"corpus: {corpus.root}, {len(corpus.files)} files, {corpus.words:,} words")
+    return corpus
+
+
+def _corpus_figures(
+    bench: suite.Bench, corpus: corpora.Corpus, values: dict, notes: dict[str, str]
+) -> None:
+    for mode, name in (("none", "model_less"), ("auto", "model")):
+        run = bench.check(f"corpus, --model {mode}", ["--model", mode, *corpus.args()])
+        if _ok(run):
+            values[f"words_per_s_{name}"] = corpus.words / run.wall_s
+            values[f"peak_rss_{name}_mib"] = run.peak_mib
+            notes[f"words_per_s_{name}"] = f"{corpus.words:,} words in {run.wall_s:.1f} s"
+        else:
+            notes[f"words_per_s_{name}"] = f"genderlint exited {run.exit_code}"
+    if values.get("words_per_s_model") and values.get("words_per_s_model_less"):
+        values["model_less_over_model"] = (
+            values["words_per_s_model_less"] / values["words_per_s_model"]
+        )
+    times = suite.scaling(bench, corpus, (1, 2, 4))
+    values["scaling_2x_time_ratio"] = times[2] / times[1]
+    values["scaling_4x_time_ratio"] = times[4] / times[1]
+    notes["scaling_4x_time_ratio"] = ", ".join(f"{k}x {v:.1f} s" for k, v in times.items())
+    if bench.has_jobs:
+        args = ["--model", "none", *corpus.args()]
+        one = bench.check("corpus, --jobs 1", ["--jobs", "1", *args])
+        two = bench.check("corpus, --jobs 2", ["--jobs", "2", *args])
+        values["jobs2_speedup"] = one.wall_s / two.wall_s
+        notes["jobs2_speedup"] = f"--jobs 1 {one.wall_s:.1f} s, --jobs 2 {two.wall_s:.1f} s"
+    else:
+        notes["jobs2_speedup"] = "this genderlint check has no --jobs option"
+    if bench.has_cache:
+        fill, again = suite.cached_rerun(bench, corpus)
+        values["cached_rerun_s"] = again.wall_s
+        notes["cached_rerun_s"] = f"--model none; filling the cache took {fill.wall_s:.1f} s"
+    else:
+        notes["cached_rerun_s"] = "this genderlint check has no results cache (--no-cache)"
+
+
+def _dense_figure(bench: suite.Bench, sizes: Sizes, values: dict, notes: dict[str, str]) -> None:
+    corpus, run = suite.dense(bench, sizes.dense_words)
+    findings = bench.runs[-1]["findings"]
+    per_k = "?" if findings is None else f"{1000 * int(findings) / corpus.words:.0f}"  # type: ignore[call-overload]
+    if values.get("words_per_s_model_less") and _ok(run):
+        sparse = 1 / values["words_per_s_model_less"]
+        values["dense_over_sparse_per_word"] = run.wall_s / corpus.words / sparse
+        notes["dense_over_sparse_per_word"] = (
+            f"dense {corpus.words:,} words, {per_k} findings per 1,000 words, "
+            f"{run.wall_s:.1f} s; sparse: the corpus, model-less"
+        )
+
+
+def _ok(run: suite.procs.Run) -> bool:
+    return run.exit_code in (0, 1)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

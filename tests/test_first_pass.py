@@ -1,0 +1,195 @@
+"""The cheap first pass never drops a finding the full pipeline would report.
+
+Each text is linted twice: once with the first pass (files and blocks without a candidate
+never reach spaCy) and once with every block sent through spaCy. The findings must be
+identical, over generated texts and over the whole shared corpus.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
+
+from genderlint.api import check_file, lint_source
+from genderlint.config import Config
+from genderlint.engine import engine_for
+from genderlint.readers import read_text
+
+CONFIG = Config(model="none")
+ENGINE = engine_for(CONFIG)
+FORMS = sorted({form for rf in ENGINE.forms.values() for form in rf.forms})
+TRIGGERS = sorted({t for rf in ENGINE.forms.values() for t in rf.triggers})
+NEAR_MISSES = [
+    "human",
+    "humane",
+    "manage",
+    "manual",
+    "Germany",
+    "command",
+    "Manchester",
+    "Isle of Man",
+    "woman",
+    "women",
+    "hes",
+    "hed",
+    "he's",
+    "He'll",
+    "shes",
+    "hers",
+    "anyone",
+    "each officer",
+    "every",
+    "nurse",
+    "officer",
+    "Mr",
+    "Ms Foreman",
+    "Officer Daniel Ortiz",
+    "the term",
+    "avoid",
+    "instead of",
+    "not",
+    "→",
+    "->",
+    "can't",
+    "don't",
+    "cannot",
+    "police",
+    "man",
+    "men",
+    "the",
+    "a",
+    "is",
+    "must",
+    "will",
+    "checkpoint",
+    "vessel",
+]
+GLUE = [
+    " ",
+    " ",
+    " ",
+    "  ",
+    "\n",
+    "\r\n",
+    "\n\n",
+    "-",
+    "/",
+    "'",
+    "’",
+    '"',
+    "“",
+    "”",
+    "(",
+    ")",
+    ",",
+    ".",
+    ";",
+    ":",
+    "**",
+    "*",
+    "_",
+    "`",
+    "[",
+    "](http://x/y)",
+    "> ",
+    "\n- ",
+    "\n1. ",
+    " | ",
+    "\n# ",
+    "<b>",
+    "</b>",
+    "<!-- x -->",
+    "&amp;",
+    "\\",
+    "\t",
+    "",
+]
+
+word = st.one_of(
+    st.sampled_from(FORMS),
+    st.sampled_from(TRIGGERS or ["man"]),
+    st.sampled_from(NEAR_MISSES),
+    st.sampled_from(FORMS).map(str.title),
+    st.sampled_from(FORMS).map(str.upper),
+)
+texts = st.lists(st.tuples(word, st.sampled_from(GLUE)), min_size=1, max_size=40).map(
+    lambda parts: "".join(w + g for w, g in parts)
+)
+
+
+def example_cases(name: str, values: list[str]):  # type: ignore[no-untyped-def]
+    """Run every hard case in every format on top of the generated texts."""
+
+    def wrap(fn):  # type: ignore[no-untyped-def]
+        for case in HARD_CASES:
+            for value in values:
+                fn = example(text=case, **{name: value})(fn)
+        return fn
+
+    return wrap
+
+
+def _key(findings: list) -> list[tuple]:
+    return [(f.rule_id, f.match, f.location, f.severity, f.suggestions) for f in findings]
+
+
+HARD_CASES = [
+    "Each officer must ensure hes ready.",  # a tokenizer special case splits "hes"
+    "Each officer must say Hed go.",
+    "Every police**man** must sign.",  # emphasis inside a word
+    "> Two officers will\n> man the checkpoint.",  # block quote across a line break
+    "The two-man\r\nrule applies.",
+    "A [police](http://x)man arrived.",  # a link joined to the next word
+    "Use `code` then policeman.",
+    "The police&amp;man and the police<b>man</b>.",
+]
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=texts, kind=st.sampled_from(["plain", "markdown"]))
+@example_cases("kind", ["plain", "markdown"])
+def test_blocks_first_pass_is_exact(text: str, kind: str) -> None:
+    source = read_text(text, f"x.{'md' if kind == 'markdown' else 'txt'}", kind)
+    fast = lint_source(source, CONFIG, first_pass=True)
+    full = lint_source(source, CONFIG, first_pass=False)
+    assert _key(fast) == _key(full)
+
+
+@settings(
+    max_examples=150,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+@given(text=texts, ext=st.sampled_from(["md", "txt"]))
+@example_cases("ext", ["md", "txt"])
+def test_file_first_pass_is_exact(tmp_path: Path, text: str, ext: str) -> None:
+    path = tmp_path / f"doc.{ext}"
+    path.write_text(text, encoding="utf-8", newline="")
+    fast = check_file(str(path), CONFIG, first_pass=True)
+    full = check_file(str(path), CONFIG, first_pass=False)
+    assert _key(fast.findings) == _key(full.findings)
+
+
+def test_first_pass_skips_clean_text() -> None:
+    assert not ENGINE.may_match("The human resources manager in Germany will command it.")
+    assert ENGINE.may_match("Every policeman must")
+
+
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="the shared corpus is not beside the checkout")
+def test_corpus_first_pass_is_exact() -> None:
+    files = sorted(CORPUS.rglob("*.md"))
+    assert len(files) > 1000
+    differences = []
+    for path in files:
+        fast = check_file(str(path), CONFIG, first_pass=True)
+        full = check_file(str(path), CONFIG, first_pass=False)
+        if _key(fast.findings) != _key(full.findings):
+            differences.append(str(path))
+    assert differences == []
