@@ -33,7 +33,6 @@ CHECKS = (
     "proper-name",
 )
 FORMATS = ("plain", "markdown")
-MODES = {"none": "none", "model": "auto"}
 
 
 @dataclass(frozen=True)
@@ -63,13 +62,17 @@ class Outcome:
     misses: list[Label] = field(default_factory=list)
 
 
-def locate(text: str, match: str, occurrence: int = 1) -> tuple[int, int]:
-    """Offsets of the ``occurrence``-th whole-word, case-sensitive ``match`` in ``text``."""
-    pattern = re.compile(rf"(?<!\w){re.escape(match)}(?!\w)")
-    found = list(pattern.finditer(text))
-    if len(found) < occurrence:
+def locate(text: str, match: str, occurrence: int | None = None) -> tuple[int, int]:
+    """Offsets of a whole-word, case-sensitive ``match`` in ``text`` (as evalset.py finds
+    them); ``occurrence`` (1-based) is required when the match occurs more than once."""
+    left = r"(?<!\w)" if re.match(r"\w", match) else ""
+    right = r"(?!\w)" if re.search(r"\w$", match) else ""
+    found = list(re.finditer(left + re.escape(match) + right, text))
+    if occurrence is None and len(found) > 1:
+        raise ValueError(f"{match!r} occurs {len(found)} times; add occurrence: N")
+    if not 1 <= (occurrence or 1) <= len(found):
         raise ValueError(f"{match!r} occurs {len(found)} time(s), label wants #{occurrence}")
-    hit = found[occurrence - 1]
+    hit = found[(occurrence or 1) - 1]
     return hit.start(), hit.end()
 
 
@@ -93,7 +96,7 @@ def load_set(path: str | Path) -> list[Snippet]:
             } <= set(label):
                 raise ValueError(f"{where}: a label has match, category and maybe occurrence")
             try:
-                start, end = locate(entry["text"], label["match"], label.get("occurrence", 1))
+                start, end = locate(entry["text"], label["match"], label.get("occurrence"))
             except ValueError as exc:
                 raise ValueError(f"{where}: {exc}") from None
             labels.append(Label(label["match"], label["category"], start, end))
@@ -167,10 +170,12 @@ def dropped_notes(snippet: Snippet, model: str) -> list[tuple[int, int, str, str
     return notes
 
 
-def report(outcomes: Sequence[Outcome], mode: str, out: TextIO = sys.stdout) -> None:
+def report(outcomes: Sequence[Outcome], model: str, out: TextIO = sys.stdout) -> None:
     """Print the per-check table, then every false positive and miss with its note."""
-    model = MODES[mode]
-    print(f"\n== model: {mode} (Config(model={model!r}))", file=out)
+    from genderlint.nlp.pipeline import find_installed_model
+
+    shown = f"auto ({find_installed_model() or 'no model installed'})" if model == "auto" else model
+    print(f"\n== model: {shown}", file=out)
     header = f"{'check':<20} {'snips':>5} {'traps':>5} {'labels':>6} {'TP':>4} {'FP':>4}"
     print(f"{header} {'FN':>4} {'precision':>9} {'recall':>6}", file=out)
     groups = by_check(outcomes)
@@ -211,13 +216,12 @@ def report(outcomes: Sequence[Outcome], mode: str, out: TextIO = sys.stdout) -> 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--set", default="tests/eval/context.yaml", help="evaluation file")
-    parser.add_argument("--model", choices=("none", "model", "both"), default="both")
+    parser.add_argument("--model", choices=("none", "auto", "both"), default="both")
     parser.add_argument("--by", choices=("check",), default="check", help="grouping")
     args = parser.parse_args(argv)
     snippets = load_set(args.set)
-    modes = ("none", "model") if args.model == "both" else (args.model,)
-    for mode in modes:
-        report(evaluate(snippets, MODES[mode]), mode)
+    for model in ("none", "auto") if args.model == "both" else (args.model,):
+        report(evaluate(snippets, model), model)
     return 0
 
 

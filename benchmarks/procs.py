@@ -22,11 +22,13 @@ class Run:
     wall_s: float
     exit_code: int
     max_rss_mib: float  # largest single process (wait4 rusage, as `time -v` reports)
-    tree_rss_mib: float  # sampled peak of the RSS summed over the process and its children
+    tree_pss_mib: float  # sampled peak of the PSS summed over the process and its children
 
     @property
     def peak_mib(self) -> float:
-        return max(self.max_rss_mib, self.tree_rss_mib)
+        """Peak memory of the run: the largest process, or all of them together when
+        worker processes make the sum larger."""
+        return max(self.max_rss_mib, self.tree_pss_mib)
 
     def as_dict(self) -> dict[str, object]:
         """Plain data for the JSON report."""
@@ -60,7 +62,7 @@ def run(
         wall_s=round(wall, 4),
         exit_code=proc.returncode,
         max_rss_mib=round(usage.ru_maxrss * 1024 / MIB, 1),
-        tree_rss_mib=round(sampler.peak / MIB, 1),
+        tree_pss_mib=round(sampler.peak / MIB, 1),
     )
 
 
@@ -71,7 +73,10 @@ def median_run(label: str, make: Callable[[int], Run], times: int) -> tuple[floa
 
 
 class _TreeSampler:
-    """Polls /proc for the summed RSS of a process and all its descendants."""
+    """Polls /proc for the memory of a process and all its descendants, summed.
+
+    PSS (proportional set size) counts a page shared by forked workers once in the sum,
+    where adding up RSS would count it in every worker; RSS is the fallback."""
 
     def __init__(self, pid: int) -> None:
         self.pid = pid
@@ -109,9 +114,20 @@ class _TreeSampler:
         while todo:
             pid = todo.pop()
             todo.extend(parents.get(pid, ()))
-            try:
-                with open(f"/proc/{pid}/statm", "rb") as fh:
-                    total += int(fh.read().split()[1]) * self._page
-            except (OSError, IndexError, ValueError):
-                continue
+            total += _memory(pid, self._page)
         return total
+
+
+def _memory(pid: int, page: int) -> int:
+    try:
+        with open(f"/proc/{pid}/smaps_rollup", "rb") as fh:
+            for line in fh:
+                if line.startswith(b"Pss:"):
+                    return int(line.split()[1]) * 1024
+    except (OSError, IndexError, ValueError):
+        pass
+    try:
+        with open(f"/proc/{pid}/statm", "rb") as fh:
+            return int(fh.read().split()[1]) * page
+    except (OSError, IndexError, ValueError):
+        return 0

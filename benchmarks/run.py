@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import shutil
 import sys
 import tempfile
@@ -56,6 +57,7 @@ def main(argv: list[str] | None = None) -> int:
     bench = suite.Bench(_genderlint(), work, args.quick)
     bench.detect()
     started = time.perf_counter()
+    load_before = os.getloadavg()
     try:
         values, notes, alex_values, alex_note, corpus = _measure(bench, args, sizes)
     finally:
@@ -79,6 +81,7 @@ def main(argv: list[str] | None = None) -> int:
         "figures": report.as_json(figures),
         "runs": bench.runs,
         "seconds": round(time.perf_counter() - started, 1),
+        "load_average": {"before": load_before, "after": os.getloadavg()},
     }
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")

@@ -64,11 +64,12 @@ def test_labels_use_known_categories() -> None:
         ("he said he would", "he", 2, (8, 10)),
         ("The theme: he", "he", 1, (11, 13)),
         ("unmanned, then manned", "manned", 1, (15, 21)),
-        ("He/she reports", "He/she", 1, (0, 6)),
+        ("He/she reports", "He/she", None, (0, 6)),
+        ("The man was manning the post", "man", None, (4, 7)),
     ],
 )
 def test_locate_finds_whole_words(
-    text: str, match: str, occurrence: int, span: tuple[int, int]
+    text: str, match: str, occurrence: int | None, span: tuple[int, int]
 ) -> None:
     assert EV.locate(text, match, occurrence) == span
 
@@ -84,6 +85,8 @@ def test_locate_finds_whole_words(
         "- {id: x-1, text: he, format: plain, check: mention, expect: [{match: he}]}",
         "- {id: x-1, text: he, format: plain, check: mention,"
         " expect: [{match: he, category: pronoun, occurrence: 2}]}",
+        "- {id: x-1, text: he and he, format: plain, check: mention,"
+        " expect: [{match: he, category: pronoun}]}",
     ],
 )
 def test_malformed_entries_are_rejected(tmp_path: Path, entry: str) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from genderlint.config import Config
@@ -49,7 +49,11 @@ def check_file(path: str, config: Config | None = None, *, first_pass: bool = Tr
     else:
         text = read_text_file(path)
         engine = engine_for(config or DEFAULT_CONFIG)
-        if first_pass and not engine.may_match(loosen(text) if kind == "markdown" else text):
+        if (
+            first_pass
+            and not engine.document_rules
+            and not engine.may_match(loosen(text) if kind == "markdown" else text)
+        ):
             return FileResult(path, [], "")
         source = read_text(text, path, kind)
     return FileResult(
@@ -67,9 +71,7 @@ def lint_source(
     """
     engine = engine_for(config or DEFAULT_CONFIG)
     blocks = [b for b in source.blocks if not first_pass or engine.may_match(b.text)]
-    if not blocks:
-        return []
-    findings = []
+    findings = _document_findings(engine, source)
     for block, doc in zip(blocks, engine.docs([b.text for b in blocks]), strict=True):
         notes = doc.user_data.get(VERDICTS_KEY, {})
         for span in doc.spans[SPANS_KEY]:
@@ -91,6 +93,33 @@ def lint_source(
     return sorted(findings, key=lambda f: f.sort_key)
 
 
+def _document_findings(engine: Engine, source: SourceText) -> list[Finding]:
+    from genderlint.document_checks import load_checks
+
+    if not engine.document_rules:
+        return []
+    checks = load_checks()
+    findings = []
+    for rule in engine.document_rules:
+        for hit in checks[rule.context](source, rule):
+            block = source.blocks[hit.block]
+            text = block.text[hit.start : hit.end]
+            finding = _finding(
+                engine,
+                source,
+                block,
+                hit.start,
+                hit.end,
+                text,
+                rule.id,
+                Verdict(True, hit.note, suggestions=hit.suggestions),
+            )
+            if hit.message:
+                finding = replace(finding, message=hit.message)
+            findings.append(finding)
+    return findings
+
+
 def _finding(
     engine: Engine,
     source: SourceText,
@@ -102,7 +131,7 @@ def _finding(
     verdict: Verdict | None,
 ) -> Finding:
     rule = engine.rules[rule_id]
-    forms = engine.forms[rule_id].forms
+    forms = engine.forms[rule_id].forms if rule_id in engine.forms else {}
     plural = forms.get(text if rule.case_sensitive else text.lower(), False)
     if verdict is not None and verdict.suggestions:
         suggestions = tuple(match_case(s, text) for s in verdict.suggestions)

@@ -87,7 +87,16 @@ class Engine:
         self.all_rules = {r.id: r for r in rules}
         self.rules = {r.id: r for r in rules if self._active(r)}
         self.severity = dict(config.severity)
-        self.forms: dict[str, RuleForms] = {rid: self.compiled.forms[rid] for rid in self.rules}
+        from genderlint.document_checks import load_checks
+
+        checks = load_checks()
+        # rules that read the whole document; the others go through the matchers
+        self.document_rules = [r for r in self.rules.values() if r.context in checks]
+        self.forms: dict[str, RuleForms] = {
+            rid: self.compiled.forms[rid]
+            for rid, r in self.rules.items()
+            if r.context not in checks
+        }
         self.key = digest([repr(config), *sorted(self.rules)])
         # what a cached result depends on besides the file: config, rules, model choice
         self.cache_key = digest([self.key, rules_key(config.rules)[0], self._model_name()])
@@ -103,6 +112,8 @@ class Engine:
         return find_installed_model() or "none"
 
     def _active(self, rule: Rule) -> bool:
+        if rule.opt_in and rule.id not in self.config.select:
+            return False
         if rule.profiles and not set(rule.profiles) & set(self.config.profiles):
             return False
         return is_selected(rule, self.config.select, self.config.ignore)
@@ -112,7 +123,7 @@ class Engine:
         if self._prefilter is None:
             from genderlint.nlp.wordlists import REQUIRED_WORDS
 
-            self._prefilter = Prefilter(prefilter_spec(self.compiled, self.rules, REQUIRED_WORDS))
+            self._prefilter = Prefilter(prefilter_spec(self.compiled, self.forms, REQUIRED_WORDS))
         return self._prefilter
 
     @property
@@ -122,7 +133,7 @@ class Engine:
             from genderlint.nlp.pipeline import build_pipeline
 
             spec = MatchSpec(
-                self.rules,
+                {rid: r for rid, r in self.rules.items() if rid in self.forms},
                 self.forms,
                 self.config.allow,
                 {"mentions": self.config.mentions},

@@ -38,6 +38,7 @@ OPTIONAL = (
     "context",
     "profiles",
     "profile_suggestions",
+    "opt_in",
     "case_sensitive",
 )
 BEFORE_NAME = ("report", "info", "skip")
@@ -194,13 +195,25 @@ def _build(data: LDict, path: str) -> Rule:
         good_examples=good,
         allow=_allow(c),
         before_name=c.choice("before_name", BEFORE_NAME, "report"),
-        context=str(data.get("context", "")),
+        context=_context(c),
         fix=Applicability(c.choice("fix", [a.value for a in Applicability], "unsafe")),
         profiles=tuple(_profile(c, p) for p in c.strings("profiles")),
         profile_suggestions=_profile_suggestions(c),
         case_sensitive=c.flag("case_sensitive", False),
+        opt_in=c.flag("opt_in", False),
         source=f"{path}:{data.line}",
     )
+
+
+def _context(c: _Check) -> str:
+    from genderlint.document_checks import load_checks
+    from genderlint.nlp.verdict import MATCH_CHECKS
+
+    value = c.data.get("context", "")
+    known = (*MATCH_CHECKS, *sorted(load_checks()))
+    if value and value not in known:
+        raise c.fail("context", f"unknown check {value!r} (known: {', '.join(known)})")
+    return str(value)
 
 
 def _profile(c: _Check, name: str) -> str:

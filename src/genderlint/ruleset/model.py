@@ -63,6 +63,7 @@ class Rule:
     profiles: tuple[str, ...] = ()  # empty: active in every profile
     profile_suggestions: dict[str, tuple[str, ...]] = field(default_factory=dict, hash=False)
     case_sensitive: bool = False
+    opt_in: bool = False  # only active when its ID is selected explicitly
     source: str = ""  # path:line the rule was defined at
 
     def suggestions_for(self, profiles: tuple[str, ...]) -> tuple[str, ...]:
