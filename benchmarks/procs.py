@@ -12,6 +12,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 MIB = 1024 * 1024
+NORMAL_EXIT = (0, 1)  # a linter's "clean" and "findings reported"
 SAMPLE_EVERY = 0.1  # seconds between memory samples of the process tree
 
 
@@ -41,12 +42,15 @@ def run(
     env: dict[str, str] | None = None,
     stdout: Path | None = None,
     cwd: Path | None = None,
+    stderr: Path | None = None,
 ) -> Run:
-    """Run ``argv`` to completion; output goes to ``stdout`` (a file) or is discarded."""
+    """Run ``argv`` to completion; output goes to ``stdout`` and ``stderr`` (files) or is
+    discarded."""
     out = open(stdout, "wb") if stdout else subprocess.DEVNULL  # noqa: SIM115
+    err = open(stderr, "wb") if stderr else subprocess.DEVNULL  # noqa: SIM115
     try:
         start = time.perf_counter()
-        proc = subprocess.Popen(list(argv), stdout=out, stderr=subprocess.DEVNULL, env=env, cwd=cwd)
+        proc = subprocess.Popen(list(argv), stdout=out, stderr=err, env=env, cwd=cwd)
         sampler = _TreeSampler(proc.pid)
         sampler.start()
         _, status, usage = os.wait4(proc.pid, 0)
@@ -54,8 +58,9 @@ def run(
         proc.returncode = os.waitstatus_to_exitcode(status)
         sampler.stop()
     finally:
-        if stdout:
-            out.close()  # type: ignore[union-attr]
+        for handle in (out, err):
+            if handle is not subprocess.DEVNULL:
+                handle.close()  # type: ignore[union-attr]
     return Run(
         label=label,
         argv=list(argv),
@@ -66,10 +71,30 @@ def run(
     )
 
 
+def ok(run: Run) -> bool:
+    """The run ended normally."""
+    return run.exit_code in NORMAL_EXIT
+
+
+def summary(label: str, runs: list[Run]) -> Run:
+    """Several runs of one command as one: median wall time and exit code of the runs
+    that ended normally (a failed run is not a fast one), highest memory of all."""
+    good = [r for r in runs if ok(r)] or runs
+    return Run(
+        label=label,
+        argv=runs[0].argv,
+        wall_s=statistics.median(r.wall_s for r in good),
+        exit_code=good[0].exit_code,
+        max_rss_mib=max(r.max_rss_mib for r in runs),
+        tree_pss_mib=max(r.tree_pss_mib for r in runs),
+    )
+
+
 def median_run(label: str, make: Callable[[int], Run], times: int) -> tuple[float, list[Run]]:
-    """Call ``make(i)`` for i in range(times) and return the median wall time."""
+    """Call ``make(i)`` for i in range(times) and return the median wall time of the runs
+    that ended normally."""
     runs = [make(i) for i in range(times)]
-    return statistics.median(r.wall_s for r in runs), runs
+    return summary(label, runs).wall_s, runs
 
 
 class _TreeSampler:

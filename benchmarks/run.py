@@ -21,6 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import alex
 import corpora
+import figures
 import machine
 import report
 import suite
@@ -36,10 +37,11 @@ class Sizes:
     startup_runs: int
     cold_runs: int
     docx_pages: int
+    corpus_runs: int  # repeats of each corpus run, for a median
 
 
-FULL = Sizes(None, 200_000, 7, 3, 100)
-QUICK = Sizes(20_000, 10_000, 3, 1, 10)
+FULL = Sizes(None, 200_000, 7, 3, 100, 3)
+QUICK = Sizes(20_000, 10_000, 3, 1, 10, 1)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -54,7 +56,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     sizes = QUICK if args.quick else FULL
     work = Path(tempfile.mkdtemp(prefix="genderlint-bench-"))
-    bench = suite.Bench(_genderlint(), work, args.quick)
+    bench = suite.Bench(_genderlint(), work, args.quick, sizes.corpus_runs)
     bench.detect()
     started = time.perf_counter()
     load_before = os.getloadavg()
@@ -65,9 +67,9 @@ def main(argv: list[str] | None = None) -> int:
             shutil.rmtree(work, ignore_errors=True)
     baseline = {**alex.REFERENCE, **{k: v for k, v in alex_values.items() if v}}
     reference = {k for k in alex.REFERENCE if not alex_values.get(k)}
-    figures = report.evaluate({**values, **alex_values}, notes, baseline, reference)
+    table = report.evaluate({**values, **alex_values}, notes, baseline, reference)
     print()
-    print(report.table(figures))
+    print(report.table(table))
     if reference:
         print(f"\n(ref): ratio to the issue's alex figure, alex not measured here: {alex_note}")
     result = {
@@ -78,7 +80,7 @@ def main(argv: list[str] | None = None) -> int:
         if corpus is None
         else {"path": str(corpus.root), "files": len(corpus.files), "words": corpus.words},
         "alex": alex_note,
-        "figures": report.as_json(figures),
+        "figures": report.as_json(table),
         "runs": bench.runs,
         "seconds": round(time.perf_counter() - started, 1),
         "load_average": {"before": load_before, "after": os.getloadavg()},
@@ -113,10 +115,10 @@ def _measure(bench: suite.Bench, args: argparse.Namespace, sizes: Sizes) -> tupl
 
     corpus = _corpus(bench, args, sizes, notes)
     if corpus is not None:
-        _corpus_figures(bench, corpus, values, notes)
-    _dense_figure(bench, sizes, values, notes)
+        figures.corpus_figures(bench, corpus, values, notes)
+    figures.dense_figure(bench, sizes.dense_words, values, notes)
     words, docx = suite.docx_run(bench, sizes.docx_pages)
-    values["docx_100_pages_s"] = docx.wall_s if _ok(docx) else None
+    values["docx_100_pages_s"] = docx.wall_s if suite.procs.ok(docx) else None
     notes["docx_100_pages_s"] = f"{sizes.docx_pages} pages, {words:,} words, default settings"
 
     alex_values: dict[str, float | None] = {}
@@ -135,6 +137,8 @@ CORPUS_KEYS = (
     "words_per_s_model",
     "peak_rss_model_less_mib",
     "peak_rss_model_mib",
+    "model_less_over_model",
+    "scaling_2x_time_ratio",
     "scaling_4x_time_ratio",
     "jobs2_speedup",
     "cached_rerun_s",
@@ -155,58 +159,6 @@ def _corpus(
         corpus = corpora.subset(corpus, sizes.corpus_words, bench.work / "quick-corpus")
     print(f"corpus: {corpus.root}, {len(corpus.files)} files, {corpus.words:,} words")
     return corpus
-
-
-def _corpus_figures(
-    bench: suite.Bench, corpus: corpora.Corpus, values: dict, notes: dict[str, str]
-) -> None:
-    for mode, name in (("none", "model_less"), ("auto", "model")):
-        run = bench.check(f"corpus, --model {mode}", ["--model", mode, *corpus.args()])
-        if _ok(run):
-            values[f"words_per_s_{name}"] = corpus.words / run.wall_s
-            values[f"peak_rss_{name}_mib"] = run.peak_mib
-            notes[f"words_per_s_{name}"] = f"{corpus.words:,} words in {run.wall_s:.1f} s"
-        else:
-            notes[f"words_per_s_{name}"] = f"genderlint exited {run.exit_code}"
-    if values.get("words_per_s_model") and values.get("words_per_s_model_less"):
-        values["model_less_over_model"] = (
-            values["words_per_s_model_less"] / values["words_per_s_model"]
-        )
-    times = suite.scaling(bench, corpus, (1, 2, 4))
-    values["scaling_2x_time_ratio"] = times[2] / times[1]
-    values["scaling_4x_time_ratio"] = times[4] / times[1]
-    notes["scaling_4x_time_ratio"] = ", ".join(f"{k}x {v:.1f} s" for k, v in times.items())
-    if bench.has_jobs:
-        args = ["--model", "none", *corpus.args()]
-        one = bench.check("corpus, --jobs 1", ["--jobs", "1", *args])
-        two = bench.check("corpus, --jobs 2", ["--jobs", "2", *args])
-        values["jobs2_speedup"] = one.wall_s / two.wall_s
-        notes["jobs2_speedup"] = f"--jobs 1 {one.wall_s:.1f} s, --jobs 2 {two.wall_s:.1f} s"
-    else:
-        notes["jobs2_speedup"] = "this genderlint check has no --jobs option"
-    if bench.has_cache:
-        fill, again = suite.cached_rerun(bench, corpus)
-        values["cached_rerun_s"] = again.wall_s
-        notes["cached_rerun_s"] = f"--model none; filling the cache took {fill.wall_s:.1f} s"
-    else:
-        notes["cached_rerun_s"] = "this genderlint check has no results cache (--no-cache)"
-
-
-def _dense_figure(bench: suite.Bench, sizes: Sizes, values: dict, notes: dict[str, str]) -> None:
-    corpus, run = suite.dense(bench, sizes.dense_words)
-    findings = bench.runs[-1]["findings"]
-    per_k = "?" if findings is None else f"{1000 * int(findings) / corpus.words:.0f}"  # type: ignore[call-overload]
-    if values.get("words_per_s_model_less") and _ok(run):
-        sparse = 1 / values["words_per_s_model_less"]
-        values["dense_over_sparse_per_word"] = run.wall_s / corpus.words / sparse
-        notes["dense_over_sparse_per_word"] = (
-            f"dense {corpus.words:,} words, {per_k} findings per 1,000 words, "
-            f"{run.wall_s:.1f} s; sparse: the corpus, model-less"
-        )
-
-
-def _ok(run: suite.procs.Run) -> bool:
-    return run.exit_code in (0, 1)
 
 
 if __name__ == "__main__":

@@ -26,6 +26,7 @@ class Bench:
     genderlint: list[str]
     work: Path
     quick: bool
+    repeats: int = 1  # runs per corpus figure: the median wall time is reported
     has_jobs: bool = False
     has_cache: bool = False
     runs: list[dict[str, object]] = field(default_factory=list)
@@ -52,10 +53,15 @@ class Bench:
         if self.has_cache and not use_cache:
             argv.append("--no-cache")
         env = dict(os.environ, GENDERLINT_CACHE_DIR=str(cache or self.fresh_cache()))
-        out = self.work / "last-report.json"
-        result = procs.run(label, argv, env=env, stdout=out, cwd=self.work)
-        self._record(result, _findings(out))
+        out, err = self.work / "last-report.json", self.work / "last-stderr.txt"
+        result = procs.run(label, argv, env=env, stdout=out, cwd=self.work, stderr=err)
+        self._record(result, _findings(out), _tail(err) if not procs.ok(result) else "")
         return result
+
+    def check_median(self, label: str, args: list[str], times: int) -> procs.Run:
+        """``times`` runs of :meth:`check`: the median wall time and the highest memory."""
+        runs = [self.check(f"{label} ({i + 1}/{times})", args) for i in range(times)]
+        return procs.summary(label, runs)
 
     def tool(self, label: str, argv: list[str]) -> procs.Run:
         """Any other command (alex), output discarded."""
@@ -63,12 +69,16 @@ class Bench:
         self._record(result, None)
         return result
 
-    def _record(self, result: procs.Run, findings: int | None) -> None:
+    def _record(self, result: procs.Run, findings: int | None, error: str = "") -> None:
         entry = result.as_dict()
         entry["findings"] = findings
+        if error:
+            entry["error"] = error
         self.runs.append(entry)
         status = f"exit {result.exit_code}" + (f", {findings} findings" if findings else "")
         print(f"  {result.label}: {result.wall_s:.2f} s, {result.peak_mib:.0f} MiB ({status})")
+        if error:
+            print(f"    error: {error}")
 
 
 def _findings(report: Path) -> int | None:
@@ -76,6 +86,14 @@ def _findings(report: Path) -> int | None:
         return int(json.loads(report.read_text())["summary"]["findings"])
     except (OSError, ValueError, KeyError, TypeError):
         return None
+
+
+def _tail(path: Path) -> str:
+    try:
+        lines = path.read_text(errors="replace").strip().splitlines()
+    except OSError:
+        return ""
+    return lines[-1] if lines else ""
 
 
 def startup_files(bench: Bench, kind: str, count: int) -> list[Path]:
@@ -120,8 +138,10 @@ def scaling(bench: Bench, corpus: corpora.Corpus, factors: tuple[int, ...]) -> d
     for factor in factors:
         dest = bench.work / f"scaled-{factor}x"
         copy = corpora.scaled(corpus, factor, dest)
-        run = bench.check(f"corpus {factor}x, model-less", ["--model", "none", *copy.args()])
-        times[factor] = run.wall_s
+        args = ["--model", "none", *copy.args()]
+        run = bench.check_median(f"corpus {factor}x, model-less", args, bench.repeats)
+        if procs.ok(run):
+            times[factor] = run.wall_s
         shutil.rmtree(dest, ignore_errors=True)
     return times
 
@@ -131,7 +151,9 @@ def dense(bench: Bench, words: int) -> tuple[corpora.Corpus, procs.Run]:
     dest = bench.work / "dense"
     info = make_corpus(dest, words)
     corpus = corpora.Corpus(dest, [dest], corpora.text_files(dest), info["words"])
-    run = bench.check("dense corpus, model-less", ["--model", "none", str(dest)])
+    run = bench.check_median(
+        "dense corpus, model-less", ["--model", "none", str(dest)], bench.repeats
+    )
     return corpus, run
 
 
@@ -140,8 +162,11 @@ def cached_rerun(bench: Bench, corpus: corpora.Corpus) -> tuple[procs.Run, procs
     cache = bench.fresh_cache()
     args = ["--model", "none", *corpus.args()]
     fill = bench.check("corpus, model-less, filling the cache", args, cache, True)
-    again = bench.check("corpus, model-less, cached re-run", args, cache, True)
-    return fill, again
+    again = [
+        bench.check(f"corpus, model-less, cached re-run {i + 1}", args, cache, True)
+        for i in range(bench.repeats)
+    ]
+    return fill, procs.summary("cached re-run", again)
 
 
 def docx_run(bench: Bench, pages: int) -> tuple[int, procs.Run]:

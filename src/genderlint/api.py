@@ -8,6 +8,7 @@ from pathlib import Path
 from genderlint.config import Config
 from genderlint.engine import Engine, engine_for
 from genderlint.findings import Finding, Severity
+from genderlint.glossary import carry_over, mention_blocks
 from genderlint.nlp.verdict import SPANS_KEY, VERDICTS_KEY, Verdict
 from genderlint.prefilter import loosen
 from genderlint.ruleset.inflect import match_case, pluralize
@@ -49,16 +50,18 @@ def check_file(path: str, config: Config | None = None, *, first_pass: bool = Tr
     else:
         text = read_text_file(path)
         engine = engine_for(config or DEFAULT_CONFIG)
-        if (
-            first_pass
-            and not engine.document_rules
-            and not engine.may_match(loosen(text) if kind == "markdown" else text)
-        ):
+        if first_pass and not engine.document_rules and not _may_match_file(engine, text, kind):
             return FileResult(path, [], "")
         source = read_text(text, path, kind)
     return FileResult(
         source.path, lint_source(source, config, first_pass=first_pass), source.source
     )
+
+
+def _may_match_file(engine: Engine, text: str, kind: str) -> bool:
+    if engine.may_match(text):
+        return True
+    return kind == "markdown" and engine.may_match(loosen(text))
 
 
 def lint_source(
@@ -70,20 +73,35 @@ def lint_source(
     proves it), only slower.
     """
     engine = engine_for(config or DEFAULT_CONFIG)
-    blocks = [b for b in source.blocks if not first_pass or engine.may_match(b.text)]
     findings = _document_findings(engine, source)
-    for block, doc in zip(blocks, engine.docs([b.text for b in blocks]), strict=True):
-        notes = doc.user_data.get(VERDICTS_KEY, {})
+    glossary = mention_blocks(source.blocks)
+    chosen = []  # (block index, the previous sentence carried over, text for spaCy)
+    for index, block in enumerate(source.blocks):
+        if glossary.get(index) and engine.config.mentions == "skip":
+            continue
+        carried = carry_over(source.blocks, index)
+        text = carried + block.text
+        if not first_pass or engine.may_match(text):
+            chosen.append((index, len(carried), text))
+    docs = engine.docs([text for _, _, text in chosen])
+    for (index, offset, _), doc in zip(chosen, docs, strict=True):
+        block = source.blocks[index]
+        verdicts = doc.user_data.get(VERDICTS_KEY, {})
+        mention = glossary.get(index, "")
         for span in doc.spans[SPANS_KEY]:
+            if span.start_char < offset:
+                continue  # a hit in the carried-over sentence belongs to the block before
             rule = engine.rules[span.label_]
-            verdict = notes.get((span.start_char, span.end_char, rule.id))
+            verdict = verdicts.get((span.start_char, span.end_char, rule.id))
+            if mention and engine.config.mentions == "info":
+                verdict = Verdict(True, f"info: {mention}", "info")
             findings.append(
                 _finding(
                     engine,
                     source,
                     block,
-                    span.start_char,
-                    span.end_char,
+                    span.start_char - offset,
+                    span.end_char - offset,
                     span.text,
                     rule.id,
                     verdict,

@@ -77,12 +77,14 @@ class Prefilter:
         return any(a.search(text) and b.search(text) for a, b in self.pairs)
 
 
-# Markup a reader removes from between two pieces of prose: emphasis and escapes, block
-# quote markers, link destinations and brackets, inline HTML tags. Deleting it from the raw
-# text (and \s* between tokens) keeps the whole-file check a superset of the block check.
-_MARKUP = re.compile(r"\]\([^)\n]*\)|</?[A-Za-z][^<>\n]*>|[*_~>\\\[\]]")
+# Markup a Markdown reader removes from between two pieces of prose: link syntax around
+# link text, inline HTML tags, backslash escapes, emphasis delimiters and block quote
+# markers. A file is a candidate when its raw text or its text without that markup holds a
+# form; together that is a superset of what the blocks can hold (a test checks it).
+_LINK = re.compile(r"\[([^\[\]\n]*)\]\([^)\n]*\)")
+_MARKUP = re.compile(r"</?[A-Za-z][^<>\n]*>|\\(?=[^\w\s])|[*_~]|^[ \t]*(?:>[ \t]?)+", re.MULTILINE)
 
 
 def loosen(text: str) -> str:
-    """Raw Markdown with the markup between prose pieces removed (for the file-level pass)."""
-    return _MARKUP.sub("", text)
+    """Raw Markdown without the markup that sits between prose pieces."""
+    return _MARKUP.sub("", _LINK.sub(r"\1", text))

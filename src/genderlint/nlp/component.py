@@ -16,7 +16,7 @@ from spacy.util import filter_spans
 
 from genderlint.nlp.context import decide
 from genderlint.nlp.verdict import DROPPED_KEY, SPANS_KEY, VERDICTS_KEY, Verdict
-from genderlint.ruleset.compiler import RuleForms
+from genderlint.ruleset.compiler import RuleForms, typographic
 from genderlint.ruleset.model import Rule
 
 GLOBAL_ALLOW = "__allow__"
@@ -58,12 +58,17 @@ class GenderlintMatcher:
         self.phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.tokens = Matcher(nlp.vocab)
+        self.focus: dict[str, set[int]] = {}
         self.allow = PhraseMatcher(nlp.vocab, attr="LOWER")
         for rule_id, rule in spec.rules.items():
             docs = [nlp.make_doc(form) for form in spec.forms[rule_id].forms]
             (self.exact if rule.case_sensitive else self.phrases).add(rule_id, docs)
-            if rule.patterns:
-                self.tokens.add(rule_id, [list(p) for p in rule.patterns])
+            for n, pattern in enumerate(rule.patterns):
+                # one key per pattern, so a match's alignment says which tokens to report
+                key = f"{rule_id}#{n}"
+                self.focus[key] = {i for i, t in enumerate(pattern) if t.get("FOCUS")}
+                tokens = [{k: v for k, v in t.items() if k != "FOCUS"} for t in pattern]
+                self.tokens.add(key, [typographic(tuple(tokens))])
             if rule.allow:
                 self.allow.add(rule_id, _docs(nlp, [a.phrase for a in rule.allow]))
         if spec.allow:
@@ -73,10 +78,12 @@ class GenderlintMatcher:
         strings = doc.vocab.strings
         hits = [
             Span(doc, start, end, label=match_id)
-            for matcher in (self.phrases, self.exact, self.tokens)
+            for matcher in (self.phrases, self.exact)
             if len(matcher)
             for match_id, start, end in matcher(doc)
         ]
+        if len(self.tokens):
+            hits.extend(self._pattern_hits(doc))
         dropped: list[tuple[Span, str]] = []
         verdicts: dict[tuple[int, int, str], Verdict] = {}
         kept: list[Span] = []
@@ -120,6 +127,19 @@ class GenderlintMatcher:
         doc.user_data[DROPPED_KEY] = dropped
         doc.user_data[VERDICTS_KEY] = verdicts
         return doc
+
+    def _pattern_hits(self, doc: Doc) -> list[Span]:
+        """Token-pattern matches, narrowed to their FOCUS tokens where a pattern has some."""
+        spans = []
+        for match_id, start, end, alignment in self.tokens(doc, with_alignments=True):
+            key = doc.vocab.strings[match_id]
+            rule_id = key.split("#", 1)[0]
+            focus = self.focus[key]
+            if focus:
+                picked = [start + i for i, a in enumerate(alignment) if a in focus]
+                start, end = min(picked), max(picked) + 1
+            spans.append(Span(doc, start, end, label=rule_id))
+        return spans
 
     def _views(self, doc: Doc, spans: list[Span]) -> list[tuple[Span, int, bool]]:
         """Each hit as the context checks see it: in a model-parsed window when there is a

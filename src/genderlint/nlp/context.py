@@ -7,8 +7,11 @@ decision carries a note, which `--explain-context` shows.
 
 from __future__ import annotations
 
-from spacy.tokens import Span
+import re
 
+from spacy.tokens import Span, Token
+
+from genderlint.nlp import wordlists as W
 from genderlint.nlp.verdict import KEEP, Verdict
 from genderlint.ruleset.model import Rule
 
@@ -32,12 +35,10 @@ def decide(span: Span, rule: Rule, settings: dict[str, str], parsed: bool) -> Ve
         if rule.before_name == "skip":
             return Verdict(False, f"dropped: {note}")
         return Verdict(True, f"info: {note}", "info")
-    if not rule.context and (title := _surname_after_title(span)):
-        return Verdict(False, f"dropped: '{span.text}' is a surname after '{title}'")
-    if parsed and not rule.context:
-        entity = _inside_name(span)
-        if entity:
-            return Verdict(False, f"dropped: part of the name '{entity}'")
+    if rule.context not in _PRONOUN_AND_VERB_CHECKS:
+        name = part_of_name(span, rule, parsed)
+        if name:
+            return Verdict(False, f"dropped: {name}")
     if rule.context:
         from genderlint.nlp.checks import CHECKS
 
@@ -45,62 +46,88 @@ def decide(span: Span, rule: Rule, settings: dict[str, str], parsed: bool) -> Ve
     return KEEP
 
 
-MENTION_CUES = frozenset(
-    {
-        "term",
-        "terms",
-        "word",
-        "words",
-        "expression",
-        "expressions",
-        "phrase",
-        "phrases",
-        "wording",
-        "avoid",
-        "avoiding",
-        "avoids",
-        "replace",
-        "replacing",
-        "replaces",
-        "instead",
-        "than",
-        "called",
-        "label",
-        "labels",
-    }
+# "the term policeman", "words like chairman": a noun that names words
+NOUN_CUES = frozenset(
+    """
+term terms word words expression expressions phrase phrases wording label labels
+""".split()
 )
-# skipped when looking back from a term for a cue: "avoid the word 'policeman'"
-_FILLERS = frozenset({"the", "a", "an", "such", "as", "of", "like", "-", ":", "("}) | set(QUOTES)
+# "avoid policeman", "replace chairman with chair", "instead of", "rather than", "so-called"
+VERB_CUES = frozenset(
+    """
+avoid avoiding avoids replace replacing replaces instead than called say saying write
+writing prefer
+""".split()
+)
+_SKIPPED = frozenset({"such", "as", "like", ":", "-", "–", "("}) | set(QUOTES)
+_DETERMINERS = frozenset("the a an this that these those his her their our its any every".split())
+# "Policeman is an outdated term", "... as terms to avoid", "... should be avoided"
+_AFTER = re.compile(
+    r"^[^.;!?]{0,60}?\b(?:(?:is|are|was|were)\s+(?:an?\s+)?(?:outdated|old-fashioned|"
+    r"gendered|sexist|discouraged|archaic|offensive|exclusionary|non-inclusive)\b|"
+    r"as\s+(?:terms?|words?|expressions?)\s+to\s+avoid\b|"
+    r"(?:should|must)\s+(?:be\s+avoided|not\s+be\s+used)\b)",
+    re.IGNORECASE,
+)
+_GLOSSARY_COLON = re.compile(r"^\s*[:–—-]\s*(?:use|say|write|prefer|try)\b", re.IGNORECASE)
 
 
 def mention_cue(span: Span) -> str:
     """Why this occurrence talks about the word instead of using it ('' when it uses it)."""
     doc = span.doc
-    text = doc.text
-    before = text[span.start_char - 1] if span.start_char else ""
-    after = text[span.end_char] if span.end_char < len(text) else ""
-    if before in QUOTES and after in (QUOTES[before], "'", "’"):
+    if _quoted(span):
         return f"'{span.text}' is quoted (a mention, not a use)"
     i = span.start - 1
-    while i >= 0 and i >= span.start - 4 and doc[i].lower_ in _FILLERS:
+    while i >= 0 and i >= span.start - 4 and doc[i].lower_ in _SKIPPED:
         i -= 1
-    if i >= 0 and doc[i].lower_ in MENTION_CUES:
-        return f"introduced by '{doc[i].text}' (a mention, not a use)"
-    if i >= 1 and doc[i].lower_ == "not" and doc[i - 1].text in {",", ";", "—", "–"}:
-        return "contrasted with ', not' (a mention, not a use)"
-    if _glossary_line(span):
-        return "in a list of terms and alternatives (a mention, not a use)"
+    possessive = span.end < len(doc) and doc[span.end].lower_ in ("'s", "’s")
+    if i >= 0 and not possessive:
+        cue = doc[i].lower_
+        followed_by_of = span.end < len(doc) and doc[span.end].lower_ == "of"
+        if cue in NOUN_CUES and not (cue.startswith("term") and followed_by_of):
+            return f"introduced by '{doc[i].text}' (a mention, not a use)"
+        if cue in VERB_CUES or (cue == "of" and i > 0 and doc[i - 1].lower_ == "instead"):
+            return f"introduced by '{doc[i].text}' (a mention, not a use)"
+        if cue == "not" and i >= 1 and doc[i - 1].text in {",", ";", "—", "–"}:
+            return "contrasted with ', not' (a mention, not a use)"
+    rest = doc.text[span.end_char : span.sent.end_char]
+    if _AFTER.match(rest):
+        return "described as a term to avoid (a mention, not a use)"
+    if _glossary_line(span) or _GLOSSARY_COLON.match(rest):
+        return "in a line pairing a term with its alternative (a mention, not a use)"
     return ""
 
 
 def _glossary_line(span: Span) -> bool:
-    """'policeman → police officer' or a short 'policeman: use police officer' line."""
+    """'policeman → police officer', 'chairman -> chair'."""
     doc = span.doc
     following = doc.text[span.end_char : span.end_char + 6].lstrip(" *_\"'“”")
     if following[:1] in ("→", "⇒") or following[:2] in ("->", "=>"):
         return True
     preceding = doc.text[max(0, span.start_char - 6) : span.start_char].rstrip(" *_\"'“”")
     return preceding[-1:] in ("→", "⇒") or preceding[-2:] in ("->", "=>")
+
+
+def _quoted(span: Span) -> bool:
+    """Inside quotation marks: 'policeman', "man the post", “two-man rule”."""
+    text = span.doc.text
+    sent = span.sent
+    before = text[sent.start_char : span.start_char]
+    after = text[span.end_char : sent.end_char]
+    for open_q, close_q in QUOTES.items():
+        at = before.rfind(open_q)
+        if at == -1 or (open_q == close_q and before.count(open_q) % 2 == 0):
+            continue
+        if open_q == "'" and at > 0 and before[at - 1].isalnum():
+            continue  # an apostrophe, not a quote
+        inside = before[at + 1 :]
+        close = after.find(close_q)
+        if close == -1 or len(inside) + close > 60:
+            continue
+        if close_q == "'" and close + 1 < len(after) and after[close + 1].isalnum():
+            continue
+        return True
+    return False
 
 
 HONORIFICS = frozenset(
@@ -147,11 +174,53 @@ def before_name(span: Span, parsed: bool) -> bool:
     return nxt.is_alpha and nxt.is_title and not nxt.is_stop and len(nxt) > 1
 
 
+_PRONOUN_AND_VERB_CHECKS = ("generic-pronoun", "stereotyped-pronoun", "verb-man")
+
+
+def part_of_name(span: Span, rule: Rule, parsed: bool) -> str:
+    """Why a capitalised term is (part of) a name rather than the word ('' if it is not)."""
+    if not span.text[:1].isupper() or span.start == 0:
+        return ""
+    doc = span.doc
+    if title := _surname_after_title(span):
+        return f"'{span.text}' is a surname after '{title}'"
+    if parsed:
+        entity = _inside_name(span)
+        return f"part of the name '{entity}'" if entity else ""
+    prev = doc[span.start - 1]
+    before = doc[span.start - 2] if span.start >= 2 else None
+    if (
+        _capitalised_word(prev)
+        and before is not None
+        and (_capitalised_word(before) or before.lower_ in W.TITLES_BEFORE_NAMES)
+    ):
+        return f"'{span.text}' is a surname after '{before.text} {prev.text}'"
+    nxt = doc[span.end] if span.end < len(doc) else None
+    if nxt is not None and nxt.is_title and nxt.lower_ in W.NAME_HEADS:
+        return f"part of the name '{span.text} {nxt.text}'"
+    after = doc[span.end + 1] if span.end + 1 < len(doc) else None
+    if (
+        rule.category != "job-title"
+        and nxt is not None
+        and nxt.lower_ == "of"
+        and after is not None
+        and _capitalised_word(after)
+    ):
+        return f"part of the name '{span.text} of {after.text}...'"
+    return ""
+
+
+def _capitalised_word(token: Token) -> bool:
+    return token.is_alpha and token.is_title and not token.is_sent_start and not token.is_stop
+
+
 def _inside_name(span: Span) -> str:
     """The named entity a capitalised term is part of ('Fraternal Order of Police')."""
     if not span.text[:1].isupper():
         return ""
     for ent in span.doc.ents:
+        if ent.label_ == "PERSON" and ent.start == span.start:
+            continue  # a title before the name: the rule's before_name decides
         if (
             ent.label_ in NAME_ENTS
             and ent.start <= span.start

@@ -21,4 +21,4 @@ class Verdict:
 KEEP = Verdict(True)
 
 # the names rules may use in `context:` for a per-match check (see nlp/checks.py)
-MATCH_CHECKS = ("generic-pronoun", "stereotyped-pronoun", "verb-man")
+MATCH_CHECKS = ("generic-pronoun", "stereotyped-pronoun", "verb-man", "sex-relevant")

@@ -1,584 +1,189 @@
-"""Word lists the context checks use when no statistical model is loaded (and beside one)."""
+"""Word lists the context checks use, with or without a statistical model."""
 
 from __future__ import annotations
 
+# nouns for people in a role that any gender holds
 ROLE_NOUNS = frozenset(
-    [
-        "officer",
-        "officers",
-        "soldier",
-        "soldiers",
-        "recruit",
-        "recruits",
-        "trainee",
-        "trainees",
-        "detainee",
-        "detainees",
-        "applicant",
-        "applicants",
-        "candidate",
-        "candidates",
-        "judge",
-        "judges",
-        "guard",
-        "guards",
-        "commander",
-        "commanders",
-        "member",
-        "members",
-        "employee",
-        "employees",
-        "person",
-        "persons",
-        "individual",
-        "individuals",
-        "victim",
-        "victims",
-        "witness",
-        "witnesses",
-        "suspect",
-        "suspects",
-        "offender",
-        "offenders",
-        "prisoner",
-        "prisoners",
-        "inmate",
-        "inmates",
-        "complainant",
-        "complainants",
-        "claimant",
-        "claimants",
-        "defendant",
-        "defendants",
-        "accused",
-        "peacekeeper",
-        "peacekeepers",
-        "investigator",
-        "investigators",
-        "supervisor",
-        "supervisors",
-        "manager",
-        "managers",
-        "staff",
-        "student",
-        "students",
-        "participant",
-        "participants",
-        "instructor",
-        "instructors",
-        "trainer",
-        "trainers",
-        "student-officer",
-        "cadet",
-        "cadets",
-        "constable",
-        "constables",
-        "sergeant",
-        "sergeants",
-        "agent",
-        "agents",
-        "inspector",
-        "inspectors",
-        "ranger",
-        "rangers",
-        "sentry",
-        "sentries",
-        "pilot",
-        "pilots",
-        "driver",
-        "drivers",
-        "operator",
-        "operators",
-        "analyst",
-        "analysts",
-        "prosecutor",
-        "prosecutors",
-        "lawyer",
-        "lawyers",
-        "counsel",
-        "clerk",
-        "clerks",
-        "citizen",
-        "citizens",
-        "resident",
-        "residents",
-        "user",
-        "users",
-        "worker",
-        "workers",
-        "contractor",
-        "contractors",
-        "volunteer",
-        "volunteers",
-        "servicemember",
-        "personnel",
-        "colleague",
-        "colleagues",
-        "subordinate",
-        "subordinates",
-        "superior",
-        "superiors",
-        "leader",
-        "leaders",
-        "chief",
-        "chiefs",
-        "director",
-        "directors",
-        "official",
-        "officials",
-        "representative",
-        "representatives",
-        "delegate",
-        "delegates",
-        "head",
-        "doctor",
-        "doctors",
-        "nurse",
-        "nurses",
-        "patient",
-        "patients",
-        "child",
-        "children",
-        "minor",
-        "minors",
-        "juvenile",
-        "juveniles",
-        "youth",
-        "traveller",
-        "travellers",
-        "traveler",
-        "travelers",
-        "passenger",
-        "passengers",
-        "migrant",
-        "migrants",
-        "refugee",
-        "refugees",
-        "asylum-seeker",
-        "asylum-seekers",
-        "reporter",
-        "reporters",
-        "author",
-        "authors",
-        "holder",
-        "holders",
-        "owner",
-        "owners",
-        "tenant",
-        "tenants",
-        "customer",
-        "customers",
-        "client",
-        "clients",
-        "beneficiary",
-        "beneficiaries",
-        "survivor",
-        "survivors",
-        "perpetrator",
-        "perpetrators",
-        "attacker",
-        "attackers",
-        "informant",
-        "informants",
-        "interpreter",
-        "interpreters",
-        "translator",
-        "translators",
-        "focal",
-        "point",
-        "teacher",
-        "teachers",
-        "parent",
-        "parents",
-        "guardian",
-        "guardians",
-        "spouse",
-        "spouses",
-        "partner",
-        "partners",
-        "child-soldier",
-        "investigatee",
-        "subject",
-        "subjects",
-        "interviewee",
-        "interviewees",
-        "respondent",
-        "respondents",
-        "researcher",
-        "researchers",
-    ]
+    """
+mediator mediators counsellor counsellors counselor counselors caseworker caseworkers
+adviser advisers advisor advisors employer employers commissioner commissioners
+chairperson spokesperson attorney attorneys magistrate magistrates juror jurors
+accused agent agents analyst analysts applicant applicants asylum-seeker asylum-seekers
+attacker attackers author authors beneficiaries beneficiary cadet cadets candidate
+candidates chief chiefs child child-soldier children citizen citizens claimant claimants
+clerk clerks client clients colleague colleagues commander commanders complainant
+complainants constable constables contractor contractors counsel customer customers
+defendant defendants delegate delegates detainee detainees director directors doctor doctors
+driver drivers employee employees focal guard guardian guardians guards head holder holders
+individual individuals informant informants inmate inmates inspector inspectors instructor
+instructors interpreter interpreters interviewee interviewees investigatee investigator
+investigators judge judges juvenile juveniles lawyer lawyers leader leaders manager managers
+member members migrant migrants minor minors nurse nurses offender offenders officer
+officers official officials operator operators owner owners parent parents participant
+participants partner partners passenger passengers patient patients peacekeeper peacekeepers
+perpetrator perpetrators person personnel persons pilot pilots point prisoner prisoners
+prosecutor prosecutors ranger rangers recruit recruits refugee refugees reporter reporters
+representative representatives researcher researchers resident residents respondent
+respondents sentries sentry sergeant sergeants servicemember soldier soldiers spouse spouses
+staff student student-officer students subject subjects subordinate subordinates superior
+superiors supervisor supervisors survivor survivors suspect suspects teacher teachers tenant
+tenants trainee trainees trainer trainers translator translators traveler travelers
+traveller travellers trooper troopers user users victim victims volunteer volunteers witness
+witnesses worker workers youth
+""".split()
 )
 
+
+# indefinite pronouns that can be a generic antecedent
 INDEFINITES = frozenset(
-    [
-        "anyone",
-        "anybody",
-        "someone",
-        "somebody",
-        "everyone",
-        "everybody",
-        "no-one",
-        "nobody",
-        "whoever",
-        "whomever",
-        "each",
-        "either",
-        "neither",
-    ]
+    """
+anybody anyone each either everybody everyone neither no-one nobody somebody someone whoever
+whomever
+""".split()
 )
 
-QUANTIFIERS = frozenset(["each", "every", "any", "no", "a", "an", "either", "neither", "whichever"])
 
+# determiners that make a role noun generic
+QUANTIFIERS = frozenset(
+    """
+a an any each either every neither no whichever
+""".split()
+)
+
+
+# generic even in a narrative: 'every officer who attended ... he'
+STRONG_QUANTIFIERS = frozenset(
+    """
+any each either every neither no whichever
+""".split()
+)
+
+
+# a pronoun that refers to one of these is not generic
 MALE_NOUNS = frozenset(
-    [
-        "man",
-        "men",
-        "boy",
-        "boys",
-        "brother",
-        "brothers",
-        "father",
-        "fathers",
-        "son",
-        "sons",
-        "husband",
-        "husbands",
-        "boyfriend",
-        "boyfriends",
-        "uncle",
-        "uncles",
-        "nephew",
-        "nephews",
-        "grandfather",
-        "grandfathers",
-        "grandson",
-        "grandsons",
-        "king",
-        "kings",
-        "prince",
-        "princes",
-        "gentleman",
-        "gentlemen",
-        "sir",
-        "mr",
-        "mr.",
-        "monsieur",
-        "lord",
-        "lords",
-        "male",
-        "males",
-        "stepfather",
-        "stepson",
-        "father-in-law",
-        "son-in-law",
-        "brother-in-law",
-        "widower",
-        "widowers",
-        "groom",
-        "bridegroom",
-        "priest",
-        "monk",
-        "monks",
-        "fiancé",
-        "guy",
-        "guys",
-        "lad",
-        "lads",
-        "dad",
-        "dads",
-        "husband's",
-        "himself",
-    ]
+    """
+boy boyfriend boyfriends boys bridegroom brother brother-in-law brothers dad dads father
+father-in-law fathers fiancé gentleman gentlemen grandfather grandfathers grandson grandsons
+groom guy guys himself husband husband's husbands king kings lad lads lord lords male males
+man men monk monks monsieur mr mr. nephew nephews priest prince princes sir son son-in-law
+sons stepfather stepson uncle uncles widower widowers
+""".split()
 )
+
 
 FEMALE_NOUNS = frozenset(
-    [
-        "woman",
-        "women",
-        "girl",
-        "girls",
-        "sister",
-        "sisters",
-        "mother",
-        "mothers",
-        "daughter",
-        "daughters",
-        "wife",
-        "wives",
-        "girlfriend",
-        "girlfriends",
-        "aunt",
-        "aunts",
-        "niece",
-        "nieces",
-        "grandmother",
-        "grandmothers",
-        "queen",
-        "queens",
-        "princess",
-        "lady",
-        "ladies",
-        "madam",
-        "ms",
-        "ms.",
-        "mrs",
-        "mrs.",
-        "miss",
-        "female",
-        "females",
-        "widow",
-        "widows",
-        "bride",
-        "nun",
-        "fiancée",
-        "mum",
-        "mom",
-        "stepmother",
-        "stepdaughter",
-        "mother-in-law",
-        "daughter-in-law",
-        "sister-in-law",
-    ]
+    """
+aunt aunts bride daughter daughter-in-law daughters female females fiancée girl girlfriend
+girlfriends girls grandmother grandmothers ladies lady madam miss mom mother mother-in-law
+mothers mrs mrs. ms ms. mum niece nieces nun princess queen queens sister sister-in-law
+sisters stepdaughter stepmother widow widows wife wives woman women
+""".split()
 )
+
 
 # roles that stereotype presumes are women: "she" for them is a (softer) finding
 STEREOTYPED_FEMALE_ROLES = frozenset(
-    [
-        "nurse",
-        "nurses",
-        "secretary",
-        "secretaries",
-        "receptionist",
-        "receptionists",
-        "assistant",
-        "assistants",
-        "cleaner",
-        "cleaners",
-        "nanny",
-        "nannies",
-        "babysitter",
-        "babysitters",
-        "midwife",
-        "midwives",
-        "housekeeper",
-        "caregiver",
-        "carer",
-        "carers",
-        "typist",
-        "typists",
-        "victim",
-        "victims",
-        "survivor",
-        "survivors",
-        "teacher",
-        "flight-attendant",
-        "attendant",
-        "attendants",
-    ]
+    """
+assistant assistants attendant attendants babysitter babysitters caregiver carer carers
+cleaner cleaners flight-attendant housekeeper midwife midwives nannies nanny nurse nurses
+receptionist receptionists secretaries secretary survivor survivors teacher typist typists
+victim victims
+""".split()
 )
+
 
 MODALS = frozenset(
-    ["must", "should", "shall", "will", "would", "may", "might", "can", "could", "needs", "ought"]
-)
-CONDITIONALS = frozenset(
-    ["if", "when", "whenever", "unless", "where", "once", "until", "before", "after"]
+    """
+can could may might must needs ought shall should will would
+""".split()
 )
 
-# verbs after which a quoted or following term is talked about, not used
-MENTION_CUES = frozenset(
-    [
-        "term",
-        "terms",
-        "word",
-        "words",
-        "expression",
-        "expressions",
-        "phrase",
-        "phrases",
-        "wording",
-        "label",
-        "labels",
-        "avoid",
-        "avoiding",
-        "avoids",
-        "replace",
-        "replacing",
-        "replaces",
-        "instead",
-        "rather",
-        "than",
-        "use",
-        "called",
-        "say",
-        "saying",
-        "write",
-        "writing",
-        "describe",
-        "terminology",
-        "vocabulary",
-        "like",
-    ]
+
+CONDITIONALS = frozenset(
+    """
+after before if once unless until when whenever where
+""".split()
 )
+
 
 # objects of the verb "man": staff a post, crew a vessel
 STAFF_OBJECTS = frozenset(
-    [
-        "post",
-        "posts",
-        "checkpoint",
-        "checkpoints",
-        "desk",
-        "desks",
-        "station",
-        "stations",
-        "gate",
-        "gates",
-        "border",
-        "borders",
-        "office",
-        "offices",
-        "phone",
-        "phones",
-        "telephone",
-        "telephones",
-        "line",
-        "lines",
-        "hotline",
-        "hotlines",
-        "booth",
-        "booths",
-        "barrier",
-        "barriers",
-        "roadblock",
-        "roadblocks",
-        "position",
-        "positions",
-        "counter",
-        "counters",
-        "entrance",
-        "entrances",
-        "exit",
-        "exits",
-        "perimeter",
-        "tower",
-        "towers",
-        "watchtower",
-        "watchtowers",
-        "observation",
-        "camp",
-        "camps",
-        "base",
-        "bases",
-        "point",
-        "points",
-        "crossing",
-        "crossings",
-        "control",
-        "room",
-        "rooms",
-        "centre",
-        "center",
-        "operations",
-        "helpline",
-        "reception",
-        "stand",
-        "stall",
-    ]
-)
-CREW_OBJECTS = frozenset(
-    [
-        "vessel",
-        "vessels",
-        "ship",
-        "ships",
-        "boat",
-        "boats",
-        "aircraft",
-        "plane",
-        "planes",
-        "drone",
-        "drones",
-        "helicopter",
-        "helicopters",
-        "vehicle",
-        "vehicles",
-        "submarine",
-        "submarines",
-        "spacecraft",
-        "flight",
-        "flights",
-        "patrol",
-        "lifeboat",
-        "lifeboats",
-        "tank",
-        "tanks",
-        "cockpit",
-        "cockpits",
-        "launch",
-        "aerial",
-    ]
+    """
+barrier barriers base bases booth booths border borders camp camps center centre checkpoint
+checkpoints control counter counters crossing crossings desk desks entrance entrances exit
+exits gate gates helpline hotline hotlines line lines observation office offices operations
+perimeter phone phones point points position positions post posts reception roadblock
+roadblocks room rooms stall stand station stations telephone telephones tower towers
+watchtower watchtowers
+""".split()
 )
 
-AUXILIARIES = frozenset(
-    [
-        "to",
-        "will",
-        "would",
-        "shall",
-        "should",
-        "must",
-        "can",
-        "could",
-        "may",
-        "might",
-        "be",
-        "been",
-        "being",
-        "is",
-        "are",
-        "was",
-        "were",
-        "do",
-        "does",
-        "did",
-        "not",
-        "n't",
-        "also",
-        "help",
-        "helped",
-        "helps",
-    ]
+
+CREW_OBJECTS = frozenset(
+    """
+aerial aircraft boat boats cockpit cockpits drone drones flight flights helicopter
+helicopters launch lifeboat lifeboats patrol plane planes ship ships spacecraft submarine
+submarines tank tanks vehicle vehicles vessel vessels
+""".split()
 )
+
+
+AUXILIARIES = frozenset(
+    """
+also are be been being can could did do does help helped helps is may might must n't not
+shall should to was were will would
+""".split()
+)
+
+
 DETERMINERS = frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "this",
-        "that",
-        "these",
-        "those",
-        "his",
-        "her",
-        "their",
-        "our",
-        "my",
-        "your",
-        "its",
-        "every",
-        "each",
-        "any",
-        "no",
-        "some",
-        "one",
-        "young",
-        "old",
-        "tall",
-        "elderly",
-        "same",
-        "other",
-        "another",
-    ]
+    """
+a an another any each elderly every her his its my no old one other our same some tall that
+the their these this those young your
+""".split()
+)
+
+
+# modals of rules and duties; "will" is left out because narratives use it too
+STRONG_MODALS = frozenset("must should shall may might can cannot could ought needs".split())
+
+# a sentence with one of these (and no strong modal) tells of one event: its people are
+# specific, not generic
+PAST_IRREGULAR = frozenset(
+    """
+was were had did said told went came took made gave saw heard found left felt kept began
+ran shot struck fell broke fled held brought sought thought wrote spoke got stood sat met
+lost paid sent spent stole threw drove rode hid bit fought caught taught understood led
+won wore ate drank slept woke chose forgot froze swore tore shook sank sang swam
+""".split()
+)
+TIME_CUES = frozenset(
+    """
+yesterday today tonight monday tuesday wednesday thursday friday saturday sunday january
+february march april june july august september october november december last ago
+earlier
+""".split()
+)
+
+# capitalised words before a surname: "Sergeant Ruth Seaman", "Judge Carla Foreman"
+TITLES_BEFORE_NAMES = frozenset(
+    """
+mr mr. ms ms. mrs mrs. miss mx mx. dr dr. prof prof. professor sir dame madam judge justice
+officer sergeant sgt sgt. constable pc inspector detective captain capt capt. major
+colonel col col. lieutenant lt lt. general gen gen. corporal cpl private pte commander
+commissioner superintendent chief agent warden governor minister ambassador president
+senator representative councillor mayor private specialist ranger trooper deputy
+""".split()
+)
+# capitalised words after a term that make it part of a name: "the Statesman Hotel"
+NAME_HEADS = frozenset(
+    """
+street road avenue lane drive way close square place park bridge hotel house hall
+building tower centre center school college university academy institute association
+society club union foundation fund trust lodge memorial cemetery award medal prize cup
+company ltd inc group press gazette times journal review magazine theatre cinema museum
+gallery library church chapel station airport port bar restaurant cafe
+""".split()
 )
 
 VERB_3SG = {

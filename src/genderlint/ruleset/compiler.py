@@ -42,7 +42,7 @@ def rule_forms(rule: Rule) -> RuleForms:
             forms.setdefault(form.replace("'", "’"), plural)
     triggers: list[str] = []
     for pattern in rule.patterns:
-        triggers.extend(trigger_words(pattern))
+        triggers.extend(trigger_words(tuple(typographic(pattern))))
     return RuleForms(rule.id, forms, tuple(str(t).lower() for t in triggers))
 
 
@@ -59,6 +59,21 @@ def trigger_words(pattern: tuple[dict[str, Any], ...]) -> list[str]:
         if not best or min(map(len, words)) > min(map(len, best)):
             best = words
     return best
+
+
+def typographic(pattern: tuple[dict[str, Any], ...]) -> list[dict[str, Any]]:
+    """The pattern with each straight apostrophe in a LOWER value also as ’."""
+    out = []
+    for token in pattern:
+        value = token.get("LOWER")
+        words = value if isinstance(value, str) else (value or {}).get("IN")
+        if words is None or "'" not in "".join([words] if isinstance(words, str) else words):
+            out.append(dict(token))
+            continue
+        words = [words] if isinstance(words, str) else list(words)
+        both = sorted({v for w in words for v in (w, w.replace("'", "’"))})
+        out.append({**token, "LOWER": {"IN": both}})
+    return out
 
 
 def required_lower_tokens(pattern: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -84,7 +84,9 @@ def spelling_variants(term: str) -> list[str]:
             forms.append(f"{before} {after}")
             if left.lower() in _GENDER_WORDS:  # man-hours -> manhours
                 forms.append(before + after)
-        elif left.lower() in _GENDER_WORDS or right.lower() in _GENDER_WORDS:
+        elif (
+            left.lower() in _GENDER_WORDS or right.lower() in _GENDER_WORDS or len(words) == 3
+        ):  # two-word terms: "child-pornography charges"
             forms.append(f"{before}-{after}")
     if len(words) == 1:
         lower = term.lower()

@@ -246,6 +246,8 @@ def _patterns(c: _Check) -> tuple[tuple[dict[str, Any], ...], ...]:
         if not isinstance(pattern, list) or not all(isinstance(t, dict) for t in pattern):
             raise c.fail("patterns", "each pattern must be a list of token mappings")
         for token in pattern:
+            if not isinstance(token.get("FOCUS", False), bool):
+                raise c.fail("patterns", "FOCUS must be true or false")
             for key in ("LOWER", "ORTH", "TEXT", "NORM", "LEMMA"):
                 if key in token and not _string_values(token[key]):
                     raise c.fail(

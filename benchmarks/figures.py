@@ -1,0 +1,71 @@
+"""Figures over the corpus and the generated dense corpus (values and notes by key)."""
+
+from __future__ import annotations
+
+import corpora
+import procs
+import suite
+
+
+def corpus_figures(
+    bench: suite.Bench, corpus: corpora.Corpus, values: dict, notes: dict[str, str]
+) -> None:
+    """Throughput and memory in both modes, scaling, --jobs and the cached re-run."""
+    for mode, name in (("none", "model_less"), ("auto", "model")):
+        args = ["--model", mode, *corpus.args()]
+        run = bench.check_median(f"corpus, --model {mode}", args, bench.repeats)
+        if procs.ok(run):
+            values[f"words_per_s_{name}"] = corpus.words / run.wall_s
+            values[f"peak_rss_{name}_mib"] = run.peak_mib
+            notes[f"peak_rss_{name}_mib"] = (
+                f"largest process {run.max_rss_mib:.0f} MiB, "
+                f"all processes (PSS) {run.tree_pss_mib:.0f} MiB"
+            )
+            notes[f"words_per_s_{name}"] = (
+                f"{corpus.words:,} words in {run.wall_s:.1f} s (median of {bench.repeats})"
+            )
+        else:
+            notes[f"words_per_s_{name}"] = f"genderlint exited {run.exit_code}"
+    if values.get("words_per_s_model") and values.get("words_per_s_model_less"):
+        values["model_less_over_model"] = (
+            values["words_per_s_model_less"] / values["words_per_s_model"]
+        )
+    times = suite.scaling(bench, corpus, (1, 2, 4))
+    if len(times) == 3:
+        values["scaling_2x_time_ratio"] = times[2] / times[1]
+        values["scaling_4x_time_ratio"] = times[4] / times[1]
+    notes["scaling_4x_time_ratio"] = (
+        ", ".join(f"{k}x {v:.1f} s" for k, v in times.items()) + f" (medians of {bench.repeats})"
+    )
+    if bench.has_jobs:
+        args = ["--model", "none", *corpus.args()]
+        one = bench.check_median("corpus, --jobs 1", ["--jobs", "1", *args], bench.repeats)
+        two = bench.check_median("corpus, --jobs 2", ["--jobs", "2", *args], bench.repeats)
+        if procs.ok(one) and procs.ok(two):
+            values["jobs2_speedup"] = one.wall_s / two.wall_s
+        notes["jobs2_speedup"] = f"--jobs 1 {one.wall_s:.1f} s, --jobs 2 {two.wall_s:.1f} s"
+    else:
+        notes["jobs2_speedup"] = "this genderlint check has no --jobs option"
+    if bench.has_cache:
+        fill, again = suite.cached_rerun(bench, corpus)
+        if procs.ok(again):
+            values["cached_rerun_s"] = again.wall_s
+        notes["cached_rerun_s"] = (
+            f"--model none, median of {bench.repeats}; filling the cache took {fill.wall_s:.1f} s"
+        )
+    else:
+        notes["cached_rerun_s"] = "this genderlint check has no results cache (--no-cache)"
+
+
+def dense_figure(bench: suite.Bench, words: int, values: dict, notes: dict[str, str]) -> None:
+    """The dense corpus's time per word against the corpus's, model-less."""
+    corpus, run = suite.dense(bench, words)
+    found = bench.runs[-1]["findings"]
+    per_k = f"{1000 * found / corpus.words:.0f}" if isinstance(found, int) else "?"
+    if values.get("words_per_s_model_less") and procs.ok(run):
+        sparse = 1 / values["words_per_s_model_less"]
+        values["dense_over_sparse_per_word"] = run.wall_s / corpus.words / sparse
+        notes["dense_over_sparse_per_word"] = (
+            f"dense {corpus.words:,} words, {per_k} findings per 1,000 words, "
+            f"{run.wall_s:.1f} s; sparse: the corpus, model-less"
+        )
