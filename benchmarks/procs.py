@@ -21,6 +21,7 @@ class Run:
     label: str
     argv: list[str]
     wall_s: float
+    cpu_s: float  # user + system time of the process and its (waited-for) workers
     exit_code: int
     max_rss_mib: float  # largest single process (wait4 rusage, as `time -v` reports)
     tree_pss_mib: float  # sampled peak of the PSS summed over the process and its children
@@ -65,6 +66,7 @@ def run(
         label=label,
         argv=list(argv),
         wall_s=round(wall, 4),
+        cpu_s=round(usage.ru_utime + usage.ru_stime, 3),
         exit_code=proc.returncode,
         max_rss_mib=round(usage.ru_maxrss * 1024 / MIB, 1),
         tree_pss_mib=round(sampler.peak / MIB, 1),
@@ -84,6 +86,7 @@ def summary(label: str, runs: list[Run]) -> Run:
         label=label,
         argv=runs[0].argv,
         wall_s=statistics.median(r.wall_s for r in good),
+        cpu_s=statistics.median(r.cpu_s for r in good),
         exit_code=good[0].exit_code,
         max_rss_mib=max(r.max_rss_mib for r in runs),
         tree_pss_mib=max(r.tree_pss_mib for r in runs),

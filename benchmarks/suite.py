@@ -76,7 +76,10 @@ class Bench:
             entry["error"] = error
         self.runs.append(entry)
         status = f"exit {result.exit_code}" + (f", {findings} findings" if findings else "")
-        print(f"  {result.label}: {result.wall_s:.2f} s, {result.peak_mib:.0f} MiB ({status})")
+        print(
+            f"  {result.label}: {result.wall_s:.2f} s (CPU {result.cpu_s:.2f} s), "
+            f"{result.peak_mib:.0f} MiB ({status})"
+        )
         if error:
             print(f"    error: {error}")
 
@@ -132,7 +135,7 @@ def startup(bench: Bench, kind: str, model: list[str], times: int, cold: int) ->
     return {"warm": warm, "cold": cold_s, "files": files}
 
 
-def scaling(bench: Bench, corpus: corpora.Corpus, factors: tuple[int, ...]) -> dict[int, float]:
+def scaling(bench: Bench, corpus: corpora.Corpus, factors: tuple[int, ...]) -> dict[int, procs.Run]:
     """Wall time, model-less, over 1x, 2x, 4x copies of the corpus (under new names)."""
     times = {}
     for factor in factors:
@@ -141,7 +144,7 @@ def scaling(bench: Bench, corpus: corpora.Corpus, factors: tuple[int, ...]) -> d
         args = ["--model", "none", *copy.args()]
         run = bench.check_median(f"corpus {factor}x, model-less", args, bench.repeats)
         if procs.ok(run):
-            times[factor] = run.wall_s
+            times[factor] = run
         shutil.rmtree(dest, ignore_errors=True)
     return times
 

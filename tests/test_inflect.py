@@ -24,10 +24,24 @@ from genderlint.ruleset.inflect import match_case, pluralize, variants
             },
         ),
         ("stewardess", {"stewardess": False, "stewardesses": True}),
-        ("lady officer", {"lady officer": False, "lady officers": True, "lady-officer": False,
-                          "lady-officers": True}),
-        ("child pornography", {"child pornography": False, "child pornographies": True,
-                               "child-pornography": False, "child-pornographies": True}),
+        (
+            "lady officer",
+            {
+                "lady officer": False,
+                "lady officers": True,
+                "lady-officer": False,
+                "lady-officers": True,
+            },
+        ),
+        (
+            "child pornography",
+            {
+                "child pornography": False,
+                "child pornographies": True,
+                "child-pornography": False,
+                "child-pornographies": True,
+            },
+        ),
         ("mankind", {"mankind": False}),
         ("manpower", {"manpower": False}),
         (

@@ -9,8 +9,9 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def _generator():  # type: ignore[no-untyped-def]
-    spec = importlib.util.spec_from_file_location("gen_rules_doc",
-                                                  ROOT / "scripts" / "gen_rules_doc.py")
+    spec = importlib.util.spec_from_file_location(
+        "gen_rules_doc", ROOT / "scripts" / "gen_rules_doc.py"
+    )
     module = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
     spec.loader.exec_module(module)  # type: ignore[union-attr]
     return module

@@ -59,9 +59,7 @@ def check_file(path: str, config: Config | None = None, *, first_pass: bool = Tr
 
 
 def _may_match_file(engine: Engine, text: str, kind: str) -> bool:
-    if engine.may_match(text):
-        return True
-    return kind == "markdown" and engine.may_match(loosen(text))
+    return engine.may_match(loosen(text) if kind == "markdown" else text)
 
 
 def lint_source(

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TypeVar
 
 T = TypeVar("T")
-_DISABLED = False
+_DISABLED: set[str] = set()
 
 
 def cache_dir() -> Path:
@@ -26,14 +26,13 @@ def cache_dir() -> Path:
     return Path(base) / "genderlint"
 
 
-def disable() -> None:
-    """Bypass the cache for the rest of the process (``--no-cache``)."""
-    global _DISABLED
-    _DISABLED = True
+def disable(kind: str) -> None:
+    """Bypass one kind of entry for the rest of the process (``--no-cache``: results)."""
+    _DISABLED.add(kind)
 
 
 def load(kind: str, key: str) -> object | None:
-    if _DISABLED:
+    if kind in _DISABLED:
         return None
     try:
         with open(cache_dir() / kind / f"{key}.pickle", "rb") as fh:
@@ -43,7 +42,7 @@ def load(kind: str, key: str) -> object | None:
 
 
 def store(kind: str, key: str, value: object) -> None:
-    if _DISABLED:
+    if kind in _DISABLED:
         return
     folder = cache_dir() / kind
     try:

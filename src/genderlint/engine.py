@@ -8,18 +8,20 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Iterator
+from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from genderlint import __version__, cache
 from genderlint.config import Config
-from genderlint.errors import ConfigError
+from genderlint.errors import ConfigError, RuleError
 from genderlint.findings import Severity
 from genderlint.prefilter import Prefilter
 from genderlint.ruleset.compiler import CompiledRules, RuleForms, digest, prefilter_spec
 from genderlint.ruleset.loader import PROFILES, bundled_rules_dir, rule_files
-from genderlint.ruleset.model import Rule
+from genderlint.ruleset.model import AllowEntry, Rule
+from genderlint.ruleset.profiles import ProfileAllow, profile_allows
 from genderlint.selection import is_selected, unknown_selectors
 
 if TYPE_CHECKING:
@@ -86,6 +88,16 @@ class Engine:
         _validate(config, rules)
         self.all_rules = {r.id: r for r in rules}
         self.rules = {r.id: r for r in rules if self._active(r)}
+        # the active profiles' official titles: global, or added to the rules they name
+        allows = profile_allows(config.profiles, config.rules)
+        _check_allow_rules(allows, self.all_rules)
+        self.allow = config.allow + tuple(a.phrase for a in allows if not a.rules)
+        for entry in allows:
+            for rid in entry.rules:
+                if rid in self.rules:
+                    rule = self.rules[rid]
+                    extra = AllowEntry(entry.phrase, entry.reason)
+                    self.rules[rid] = replace(rule, allow=(*rule.allow, extra))
         self.severity = dict(config.severity)
         from genderlint.document_checks import load_checks
 
@@ -97,7 +109,7 @@ class Engine:
             for rid, r in self.rules.items()
             if r.context not in checks
         }
-        self.key = digest([repr(config), *sorted(self.rules)])
+        self.key = digest([repr(config), *sorted(self.rules), repr(allows)])
         # what a cached result depends on besides the file: config, rules, model choice
         self.cache_key = digest([self.key, rules_key(config.rules)[0], self._model_name()])
         self._prefilter: Prefilter | None = None
@@ -135,7 +147,7 @@ class Engine:
             spec = MatchSpec(
                 {rid: r for rid, r in self.rules.items() if rid in self.forms},
                 self.forms,
-                self.config.allow,
+                self.allow,
                 {"mentions": self.config.mentions},
                 self.model,
             )
@@ -182,6 +194,18 @@ def _validate(config: Config, rules: tuple[Rule, ...]) -> None:
             config.path or None,
             config.line_of("profile"),
         )
+
+
+def _check_allow_rules(allows: tuple[ProfileAllow, ...], rules: dict[str, Rule]) -> None:
+    for entry in allows:
+        unknown = [rid for rid in entry.rules if rid not in rules]
+        if unknown:
+            path, _, line = entry.source.rpartition(":")
+            raise RuleError(
+                f"allow {entry.phrase!r}: unknown rule ID {unknown[0]!r}",
+                path,
+                int(line) if line.isdigit() else None,
+            )
 
 
 _UNLOADED = object()

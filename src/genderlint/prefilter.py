@@ -58,31 +58,92 @@ def _emit(node: dict[str, dict], prev: str) -> str:
 
 @dataclass(frozen=True)
 class PrefilterSpec:
-    """Plain data (cacheable): the main pattern and the conjunctive pairs."""
+    """Plain data (cacheable) for the first pass.
+
+    ``main`` matches the forms of ordinary rules. The rest are single words: ``pairs`` are
+    (pronouns, antecedents) of a context check that keeps a pronoun only after one of those
+    antecedents; ``sequences`` are token patterns as (gate words, the expressions for each
+    required word in order).
+    """
 
     main: str
-    pairs: tuple[tuple[str, str], ...] = ()
+    pairs: tuple[tuple[frozenset[str], frozenset[str]], ...] = ()
+    sequences: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = ()
+
+    def words(self) -> set[tuple[str, ...]]:
+        out = {(w,) for pronouns, antecedents in self.pairs for w in pronouns | antecedents}
+        out.update((w,) for gate, _ in self.sequences for w in gate)
+        return out
 
 
 class Prefilter:
+    """One scan over the lower-cased text (no IGNORECASE: about twice as fast) finds the
+    forms of ordinary rules and the single words the other checks need."""
+
     def __init__(self, spec: PrefilterSpec) -> None:
-        self.main = re.compile(spec.main, re.IGNORECASE)
-        self.pairs = [
-            (re.compile(a, re.IGNORECASE), re.compile(b, re.IGNORECASE)) for a, b in spec.pairs
-        ]
+        words = spec.words()
+        scan = f"(?P<main>{spec.main})"
+        if words:
+            scan += f"|(?P<word>{trie_pattern(words)})"
+        self.scan = re.compile(scan)
+        self.pairs = spec.pairs
+        self.sequences = [[re.compile(p) for p in seq] for _, seq in spec.sequences]
+        self.by_gate: dict[str, list[int]] = {}
+        for index, (gate, _) in enumerate(spec.sequences):
+            for word in gate:
+                self.by_gate.setdefault(word, []).append(index)
 
     def may_match(self, text: str) -> bool:
-        if self.main.search(text):
-            return True
-        return any(a.search(text) and b.search(text) for a, b in self.pairs)
+        """False means no rule can match anywhere in this text."""
+        text = text.lower()
+        after_antecedent = [False] * len(self.pairs)
+        checked: set[tuple[int, int]] = set()
+        for found in self.scan.finditer(text):
+            if found.lastgroup == "main":
+                return True
+            word = found.group()
+            for k, (pronouns, antecedents) in enumerate(self.pairs):
+                # the antecedent a context check needs always comes before the pronoun
+                if after_antecedent[k] and word in pronouns:
+                    return True
+                after_antecedent[k] = after_antecedent[k] or word in antecedents
+            if word in self.by_gate and self._pattern_near(text, found, checked):
+                return True
+        return False
+
+    def _pattern_near(self, text: str, gate: re.Match[str], checked: set[tuple[int, int]]) -> bool:
+        """A token pattern matches inside one paragraph (its tokens are adjacent): check
+        this gate word's patterns in its paragraph, their words in order."""
+        start = max(text.rfind("\n\n", 0, gate.start()), 0)
+        blank_after = _BLANK_LINE.search(text, gate.end())
+        end = blank_after.start() if blank_after else len(text)
+        for index in self.by_gate[gate.group()]:
+            if (start, index) not in checked:
+                checked.add((start, index))
+                if _in_order(self.sequences[index], text, start, end):
+                    return True
+        return False
+
+
+_BLANK_LINE = re.compile(r"\n[ \t]*\r?\n")
+
+
+def _in_order(patterns: list[re.Pattern[str]], text: str, pos: int, end: int) -> bool:
+    for pattern in patterns:
+        found = pattern.search(text, pos, end)
+        if found is None:
+            return False
+        pos = found.end()
+    return True
 
 
 # Markup a Markdown reader removes from between two pieces of prose: link syntax around
 # link text, inline HTML tags, backslash escapes, emphasis delimiters and block quote
-# markers. A file is a candidate when its raw text or its text without that markup holds a
-# form; together that is a superset of what the blocks can hold (a test checks it).
+# markers. Checking the text without it is a superset of checking the blocks: where the
+# reader keeps one of these characters between letters, spaCy keeps the word whole too,
+# so no form can match there (the first-pass tests check this).
 _LINK = re.compile(r"\[([^\[\]\n]*)\]\([^)\n]*\)")
-_MARKUP = re.compile(r"</?[A-Za-z][^<>\n]*>|\\(?=[^\w\s])|[*_~]|^[ \t]*(?:>[ \t]?)+", re.MULTILINE)
+_MARKUP = re.compile(r"</?[A-Za-z][^<>\n]*>|\\(?=[^\w\s])|[*_]|^[ \t]*(?:>[ \t]?)+", re.MULTILINE)
 
 
 def loosen(text: str) -> str:

@@ -81,7 +81,7 @@ def run_check(
     if not options.use_cache:
         from genderlint import cache
 
-        cache.disable()
+        cache.disable("results")
     try:
         # configs and rules are validated here, once, before any file is read: a broken
         # config or rule file would fail every file the same way

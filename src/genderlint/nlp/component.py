@@ -6,6 +6,7 @@ Registered with ``@Language.factory``; its config names a compiled rule set held
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
@@ -73,6 +74,11 @@ class GenderlintMatcher:
                 self.allow.add(rule_id, _docs(nlp, [a.phrase for a in rule.allow]))
         if spec.allow:
             self.allow.add(GLOBAL_ALLOW, _docs(nlp, spec.allow))
+        # every token pattern pins a required word; no such word, no pattern can match
+        words = {w for rf in spec.forms.values() for w in rf.triggers}
+        self.pattern_gate = re.compile(
+            "|".join(re.escape(w) for w in sorted(words)) or r"(?!x)x", re.IGNORECASE
+        )
 
     def __call__(self, doc: Doc) -> Doc:
         strings = doc.vocab.strings
@@ -82,7 +88,7 @@ class GenderlintMatcher:
             if len(matcher)
             for match_id, start, end in matcher(doc)
         ]
-        if len(self.tokens):
+        if len(self.tokens) and self.pattern_gate.search(doc.text):
             hits.extend(self._pattern_hits(doc))
         dropped: list[tuple[Span, str]] = []
         verdicts: dict[tuple[int, int, str], Verdict] = {}

@@ -7,6 +7,7 @@ cached between runs without importing spaCy.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from itertools import pairwise
@@ -134,6 +135,7 @@ def prefilter_spec(
     conjunctive pair instead of the main expression.
     """
     groups: dict[str, set[tuple[str, ...]]] = {}
+    patterned: list[Rule] = []
     by_id = {r.id: r for r in compiled.rules}
     for rule_id in active:
         rule = by_id[rule_id]
@@ -141,17 +143,71 @@ def prefilter_spec(
         seqs = groups.setdefault(key, set())
         rf = compiled.forms[rule_id]
         seqs.update(compiled.tokens[f] for f in rf.forms if compiled.tokens[f])
-        seqs.update((t,) for t in rf.triggers)
-    for seqs in groups.values():
-        words = {t for seq in seqs for t in seq}
-        seqs.update((text,) for text, pieces in compiled.splits if set(pieces) & words)
-    main = trie_pattern(groups.pop("", set()))
+        if rf.triggers:
+            patterned.append(rule)
+    main = _with_splits(groups.pop("", set()), compiled.splits)
     pairs = tuple(
-        (trie_pattern(seqs), trie_pattern((w,) for w in required[check]))
+        (
+            _single_words(_with_splits(seqs, compiled.splits)),
+            _single_words(_with_splits({(w,) for w in required[check]}, compiled.splits)),
+        )
         for check, seqs in sorted(groups.items())
         if seqs
     )
-    return PrefilterSpec(main, pairs)
+    sequences = []
+    for rule in patterned:
+        for pattern in rule.patterns:
+            gate = trigger_words(tuple(typographic(pattern)))
+            gate_splits = _with_splits({(w,) for w in gate}, compiled.splits)
+            sequences.append(
+                (
+                    tuple(sorted(_single_words(gate_splits))),
+                    tuple(
+                        trie_pattern(
+                            _with_splits({_word_tokens(w) for w in words}, compiled.splits)
+                        )
+                        for words in _required_words(pattern)
+                    ),
+                )
+            )
+    return PrefilterSpec(trie_pattern(main), pairs, tuple(sequences))
+
+
+def _single_words(seqs: set[tuple[str, ...]]) -> frozenset[str]:
+    """Words (and split special cases) as the scanner sees them: one token each; a word
+    spaCy splits at a hyphen is matched whole."""
+    return frozenset("".join(seq) for seq in seqs)
+
+
+def _required_words(pattern: tuple[dict[str, Any], ...]) -> list[list[str]]:
+    """The words of each token a match must contain, in pattern order."""
+    out = []
+    for token in required_lower_tokens(typographic(pattern)):
+        value = token["LOWER"]
+        out.append([str(w).lower() for w in (value["IN"] if isinstance(value, dict) else [value])])
+    return out
+
+
+def _word_tokens(word: str) -> tuple[str, ...]:
+    """'asylum-seeker' is three tokens for spaCy."""
+    return tuple(t for t in re.split(r"(-)", word) if t)
+
+
+def _with_splits(
+    seqs: set[tuple[str, ...]], splits: Iterable[tuple[str, tuple[str, ...]]]
+) -> set[tuple[str, ...]]:
+    """Add each tokenizer special case that hides the start or end of a sequence inside a
+    word ("hes" -> "he" + "s" hides the end of "he" from a word-bounded expression)."""
+    firsts = {seq[0] for seq in seqs}
+    lasts = {seq[-1] for seq in seqs}
+    out = set(seqs)
+    for text, pieces in splits:
+        for left, right in pairwise(pieces):
+            inside = left[-1:].isalnum() and right[:1].isalnum()
+            if inside and (left in lasts or right in firsts):
+                out.add((text,))
+                break
+    return out
 
 
 def digest(parts: Iterable[str]) -> str:
