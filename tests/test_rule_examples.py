@@ -13,7 +13,9 @@ RULES = all_rules()
 
 
 def _config(rule: Rule) -> Config:
-    return Config(model="none", profiles=rule.profiles or ("general",))
+    # an opt-in rule is only active when its ID is selected
+    select = (rule.id,) if rule.opt_in else ("ALL",)
+    return Config(model="none", profiles=rule.profiles or ("general",), select=select)
 
 
 @pytest.mark.parametrize("rule", RULES, ids=[r.id for r in RULES])

@@ -40,4 +40,6 @@ def document_check(name: str) -> Callable[[DocumentCheck], DocumentCheck]:
 
 def load_checks() -> dict[str, DocumentCheck]:
     """Import the modules that register document checks, then return the registry."""
+    from genderlint import recruitment  # noqa: F401
+
     return DOCUMENT_CHECKS

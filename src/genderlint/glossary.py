@@ -22,33 +22,82 @@ LEAD_IN = re.compile(
 HEADER = re.compile(
     LEAD_IN.pattern[:-3] + r"|before|original|old term|old wording)\b", re.IGNORECASE
 )
+# "| Term | Use instead |": the term column of a table that pairs terms with alternatives
+TERM_HEADER = re.compile(r"^\s*(terms?|words?|expressions?|phrases?|wording)\s*$", re.I)
+ALTERNATIVE_HEADER = re.compile(
+    r"\b(instead|preferred|alternatives?|suggest\w*|replacements?|status|why|reason|"
+    r"better|inclusive)\b",
+    re.IGNORECASE,
+)
+# a section or short paragraph that introduces terms as terms
+GLOSSARY_TITLE = re.compile(
+    r"\b(glossary|terms to avoid|words to avoid|inclusive language|gender-sensitive "
+    r"language|gender-inclusive language|terminology)\b",
+    re.IGNORECASE,
+)
 MAX_LIST_WORDS = 8  # a list item longer than this is prose, not a glossary entry
+MAX_TITLE_WORDS = 6
 
 
 def mention_blocks(blocks: list[Block]) -> dict[int, str]:
     """Block index -> why its terms are mentions."""
     out: dict[int, str] = {}
-    avoid_columns: set[int] = set()
-    lead_in = ""
+    section = ""  # the heading of a glossary section we are in
+    lead_in = ""  # a paragraph that introduces the list after it
+    table: list[tuple[int, Block]] = []
     for index, block in enumerate(blocks):
         if block.kind == "table-cell":
-            column = int(block.meta.get("column", -1))  # type: ignore[call-overload]
-            if block.meta.get("header"):
-                if block.meta.get("row") == 0 and column == 0:
-                    avoid_columns = set()  # a new table
-                if HEADER.search(block.text):
-                    avoid_columns.add(column)
-            elif column in avoid_columns:
-                out[index] = "in a table column of terms to avoid (a mention, not a use)"
+            table.append((index, block))
             continue
-        avoid_columns = set()
-        if block.kind == "list-item":
-            if lead_in and len(block.text.split()) <= MAX_LIST_WORDS:
-                out[index] = f"in a list after '{lead_in}' (a mention, not a use)"
-            continue
+        if table:
+            out.update(_table_mentions(table, section))
+            table = []
         text = block.text.strip()
-        lead_in = text if text.endswith(":") and LEAD_IN.search(text) else ""
+        if block.kind == "heading":
+            section = text if _glossary_title(text) else ""
+            lead_in = ""
+        elif block.kind == "list-item":
+            why = lead_in or section
+            if why and len(text.split()) <= MAX_LIST_WORDS:
+                out[index] = f"in a list under '{why}' (a mention, not a use)"
+        else:
+            short_title = len(text.split()) <= MAX_TITLE_WORDS and _glossary_title(text)
+            lead_in = text if (text.endswith(":") and LEAD_IN.search(text)) or short_title else ""
+    if table:
+        out.update(_table_mentions(table, section))
     return out
+
+
+def _glossary_title(text: str) -> bool:
+    return bool(GLOSSARY_TITLE.search(text) or LEAD_IN.search(text))
+
+
+def _table_mentions(cells: list[tuple[int, Block]], section: str) -> dict[int, str]:
+    """The cells of a table's term columns (several tables in a row are split at row 0)."""
+    out: dict[int, str] = {}
+    headers: dict[int, str] = {}
+    columns: set[int] | None = None
+    for index, block in cells:
+        column = int(block.meta.get("column", -1))  # type: ignore[call-overload]
+        if block.meta.get("header"):
+            if block.meta.get("row") == 0 and column == 0:
+                headers, columns = {}, None  # a new table
+            headers[column] = block.text
+            continue
+        if columns is None:
+            columns = _term_columns(headers, section)
+        if column in columns:
+            out[index] = "in a table column of terms to avoid (a mention, not a use)"
+    return out
+
+
+def _term_columns(headers: dict[int, str], section: str) -> set[int]:
+    columns = {c for c, text in headers.items() if HEADER.search(text)}
+    pairs_terms = any(ALTERNATIVE_HEADER.search(text) for text in headers.values())
+    columns |= {c for c, text in headers.items() if TERM_HEADER.match(text) and pairs_terms}
+    if not columns and section:
+        columns = {0}  # a table in a glossary section lists its terms first
+    return columns
 
 
 _PROSE = ("paragraph", "list-item", "blockquote")

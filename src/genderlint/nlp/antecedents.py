@@ -99,6 +99,8 @@ def _classify(token: Token, male: bool, parsed: bool) -> Antecedent | None:
     first = token.doc[token.i - 2] if "-" in role and token.i >= 2 else token
     det = _determiner(first)
     phrase = f"{det} {role}".strip()
+    if _apposition(token):
+        return Antecedent("specific", f"antecedent '{phrase}' is named right after it", role)
     if _sex_modifier(token, male) or _said_to_be(token, male):
         return Antecedent("specific", f"antecedent '{phrase}' has its sex stated", role)
     if det in W.STRONG_QUANTIFIERS:
@@ -156,6 +158,15 @@ def _sex_modifier(token: Token, male: bool) -> bool:
     return any(t.lower_ in words for t in token.doc[max(0, token.i - 2) : token.i])
 
 
+def _apposition(token: Token) -> bool:
+    """'The applicant, Mr Sousa, ...': a name in apposition makes the role one person."""
+    doc = token.doc
+    if token.i + 2 >= len(doc) or doc[token.i + 1].text != ",":
+        return False
+    nxt = doc[token.i + 2]
+    return nxt.is_title and nxt.is_alpha and not nxt.is_stop and nxt.lower_ not in W.ROLE_NOUNS
+
+
 def _said_to_be(token: Token, male: bool) -> bool:
     """'The suspect is a man of about forty': a copula gives the role's sex."""
     own = W.MALE_NOUNS if male else W.FEMALE_NOUNS
@@ -199,8 +210,10 @@ def _determiner(token: Token) -> str:
 def _narrative(token: Token, parsed: bool) -> bool:
     """The sentence tells of one event: a time word, or a past tense without a duty modal."""
     sentence = token.sent
-    words = [t.lower_ for t in sentence]
-    if any(w in W.TIME_CUES for w in words) or _has_date(sentence):
+    # "May" in the middle of a sentence is the month, not the modal
+    month = {t.i for t in sentence if t.text == "May" and not t.is_sent_start}
+    words = [t.lower_ for t in sentence if t.i not in month]
+    if month or any(w in W.TIME_CUES for w in words) or _has_date(sentence):
         return True
     if any(w in W.STRONG_MODALS for w in words):
         return False

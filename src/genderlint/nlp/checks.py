@@ -170,8 +170,21 @@ rates figures survey percentage majority minority count total increase decrease
 _SEARCHES = frozenset(
     """
 search searches searched searching frisk frisked pat-down same-sex strip-search intimate
-body-search
+body-search examination examinations survivor survivors
 """.split()
+)
+
+
+_RELEVANT_PHRASES = (
+    "same sex",
+    "women and girls",
+    "on request",
+    "if requested",
+    "asks for a",
+    "ask for a",
+    "requests a",
+    "request a",
+    "prefer a",
 )
 
 
@@ -181,7 +194,8 @@ def sex_relevant(span: Span, parsed: bool) -> Verdict:
     words = {t.lower_ for t in span.sent} | {t.text for t in span.sent if t.text == "%"}
     if words & _STATISTICS:
         return Verdict(False, "dropped: the sentence gives figures by sex")
-    if words & _SEARCHES or "same sex" in span.sent.text.lower():
+    lowered = span.sent.text.lower()
+    if words & _SEARCHES or any(p in lowered for p in _RELEVANT_PHRASES):
         return Verdict(False, "dropped: the officer's sex matters for this task")
     return Verdict(True, "kept: nothing in the sentence needs the sex stated")
 

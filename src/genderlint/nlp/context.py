@@ -66,7 +66,10 @@ _AFTER = re.compile(
     r"^[^.;!?]{0,60}?\b(?:(?:is|are|was|were)\s+(?:an?\s+)?(?:outdated|old-fashioned|"
     r"gendered|sexist|discouraged|archaic|offensive|exclusionary|non-inclusive)\b|"
     r"as\s+(?:terms?|words?|expressions?)\s+to\s+avoid\b|"
-    r"(?:should|must)\s+(?:be\s+avoided|not\s+be\s+used)\b)",
+    r"(?:should|must)\s+(?:be\s+avoided|not\s+be\s+used)\b)"
+    # "policeman (avoid)", "manned becomes staffed", "chairman is replaced by chair"
+    r"|^\W{0,3}\((?:avoid|outdated|do not use|don'?t use)\b"
+    r"|^\W{0,3}(?:becomes|is replaced by|changes to|should become)\b",
     re.IGNORECASE,
 )
 _GLOSSARY_COLON = re.compile(r"^\s*[:–—-]\s*(?:use|say|write|prefer|try)\b", re.IGNORECASE)
@@ -98,14 +101,17 @@ def mention_cue(span: Span) -> str:
     return ""
 
 
+_ARROWS = ("→", "⇒", "->", "=>")
+
+
 def _glossary_line(span: Span) -> bool:
-    """'policeman → police officer', 'chairman -> chair'."""
-    doc = span.doc
-    following = doc.text[span.end_char : span.end_char + 6].lstrip(" *_\"'“”")
-    if following[:1] in ("→", "⇒") or following[:2] in ("->", "=>"):
-        return True
-    preceding = doc.text[max(0, span.start_char - 6) : span.start_char].rstrip(" *_\"'“”")
-    return preceding[-1:] in ("→", "⇒") or preceding[-2:] in ("->", "=>")
+    """'policeman → police officer', 'two-man rule -> two-person rule': a short line that
+    pairs a term with its alternative, the term on either side of the arrow."""
+    text = span.doc.text
+    start = text.rfind("\n", 0, span.start_char) + 1
+    end = text.find("\n", span.end_char)
+    line = text[start : end if end != -1 else len(text)]
+    return len(line) <= 120 and any(arrow in line for arrow in _ARROWS)
 
 
 def _quoted(span: Span) -> bool:
@@ -160,7 +166,8 @@ def _surname_after_title(span: Span) -> str:
     if span.start == 0 or not span.text[:1].isupper():
         return ""
     prev = span.doc[span.start - 1]
-    return prev.text if prev.lower_ in HONORIFICS and prev.text[:1].isupper() else ""
+    titled = prev.lower_ in HONORIFICS or prev.lower_ in W.TITLES_BEFORE_NAMES
+    return prev.text if titled and prev.text[:1].isupper() else ""
 
 
 def before_name(span: Span, parsed: bool) -> bool:
@@ -184,9 +191,10 @@ def part_of_name(span: Span, rule: Rule, parsed: bool) -> str:
     doc = span.doc
     if title := _surname_after_title(span):
         return f"'{span.text}' is a surname after '{title}'"
-    if parsed:
-        entity = _inside_name(span)
-        return f"part of the name '{entity}'" if entity else ""
+    if parsed and (entity := _inside_name(span)):
+        return f"part of the name '{entity}'"
+    if span.text.isalpha() and any(c.isupper() for c in span.text[1:]) and not span.text.isupper():
+        return f"'{span.text}' is written as a name"
     prev = doc[span.start - 1]
     before = doc[span.start - 2] if span.start >= 2 else None
     if (
@@ -195,9 +203,17 @@ def part_of_name(span: Span, rule: Rule, parsed: bool) -> str:
         and (_capitalised_word(before) or before.lower_ in W.TITLES_BEFORE_NAMES)
     ):
         return f"'{span.text}' is a surname after '{before.text} {prev.text}'"
-    nxt = doc[span.end] if span.end < len(doc) else None
+    if (
+        prev.lower_ == "of"
+        and before is not None
+        and before.is_title
+        and before.lower_ in W.NAME_HEADS
+    ):
+        return f"part of the name '{before.text} of {span.text}'"
+    nxt = _after_possessive(doc, span.end)
     if nxt is not None and nxt.is_title and nxt.lower_ in W.NAME_HEADS:
-        return f"part of the name '{span.text} {nxt.text}'"
+        return f"part of the name '{doc[span.start : nxt.i + 1].text}'"
+    nxt = doc[span.end] if span.end < len(doc) else None
     after = doc[span.end + 1] if span.end + 1 < len(doc) else None
     if (
         rule.category != "job-title"
@@ -208,6 +224,14 @@ def part_of_name(span: Span, rule: Rule, parsed: bool) -> str:
     ):
         return f"part of the name '{span.text} of {after.text}...'"
     return ""
+
+
+def _after_possessive(doc: object, i: int) -> Token | None:
+    """The token at ``i``, or after it when it is a possessive ending."""
+    n = len(doc)  # type: ignore[arg-type]
+    if i < n and doc[i].lower_ in ("'s", "’s", "'", "’"):  # type: ignore[index]
+        i += 1
+    return doc[i] if i < n else None  # type: ignore[index]
 
 
 def _capitalised_word(token: Token) -> bool:

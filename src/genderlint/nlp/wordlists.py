@@ -5,7 +5,7 @@ from __future__ import annotations
 # nouns for people in a role that any gender holds
 ROLE_NOUNS = frozenset(
     """
-mediator mediators counsellor counsellors counselor counselors caseworker caseworkers
+seeker seekers mediator mediators counsellor counsellors counselor counselors caseworker caseworkers
 adviser advisers advisor advisors employer employers commissioner commissioners
 chairperson spokesperson attorney attorneys magistrate magistrates juror jurors
 accused agent agents analyst analysts applicant applicants asylum-seeker asylum-seekers
@@ -171,8 +171,8 @@ TITLES_BEFORE_NAMES = frozenset(
 mr mr. ms ms. mrs mrs. miss mx mx. dr dr. prof prof. professor sir dame madam judge justice
 officer sergeant sgt sgt. constable pc inspector detective captain capt capt. major
 colonel col col. lieutenant lt lt. general gen gen. corporal cpl private pte commander
-commissioner superintendent chief agent warden governor minister ambassador president
-senator representative councillor mayor private specialist ranger trooper deputy
+commissioner superintendent agent warden governor minister ambassador president
+senator representative councillor mayor ranger trooper
 """.split()
 )
 # capitalised words after a term that make it part of a name: "the Statesman Hotel"
@@ -182,7 +182,9 @@ street road avenue lane drive way close square place park bridge hotel house hal
 building tower centre center school college university academy institute association
 society club union foundation fund trust lodge memorial cemetery award medal prize cup
 company ltd inc group press gazette times journal review magazine theatre cinema museum
-gallery library church chapel station airport port bar restaurant cafe
+gallery library church chapel station airport port bar restaurant cafe network initiative
+forum federation alliance campaign programme program project partnership ministry
+department office agency institute council board bureau commission association
 """.split()
 )
 

@@ -65,7 +65,9 @@ def load_profiles(path: Path, *, complete: bool = False) -> dict[str, Profile]:
 
 def _profile(name: str, body: object, where: str, line: int, complete: bool) -> Profile:
     if not isinstance(body, LDict):
-        raise RuleError(f"profile {name}: must be a mapping with description and allow", where, line)
+        raise RuleError(
+            f"profile {name}: must be a mapping with description and allow", where, line
+        )
     unknown = [k for k in body if k not in PROFILE_KEYS]
     if unknown:
         raise RuleError(
@@ -80,9 +82,9 @@ def _profile(name: str, body: object, where: str, line: int, complete: bool) -> 
             where,
             body.key_lines.get("description", body.line),
         )
-    items = body.get("allow", [])
+    items = body.get("allow")
     if items is None:
-        items = []
+        return Profile(name, " ".join(description.split()))
     if not isinstance(items, LList):
         raise RuleError(
             f"profile {name}: allow must be a list of {{phrase, reason}}",
