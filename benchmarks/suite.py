@@ -139,7 +139,10 @@ def startup(bench: Bench, kind: str, model: list[str], times: int, cold: int) ->
     cold_s, _ = procs.median_run(
         "cold",
         lambda i: bench.check(
-            f"{kind} file, cold {i + 1}", [*model, str(files[1 + times + i])], None, True
+            f"{kind} file, cold {i + 1}",
+            [*model, str(files[1 + times + i])],
+            bench.fresh_cache(),
+            True,
         ),
         cold,
     )

@@ -59,19 +59,27 @@ def _compile(files: list[Path]) -> CompiledRules:
 
 
 def _code_stamp() -> str:
-    """Modification times of the code that shapes compiled rules (stale caches in dev)."""
+    """Modification times of the package's code: an edited checkout never reuses compiled
+    rules or results made by older code."""
     here = Path(__file__).parent
-    files = [*sorted((here / "ruleset").glob("*.py")), here / "prefilter.py"]
-    return ",".join(str(f.stat().st_mtime_ns) for f in files)
+    return ",".join(str(f.stat().st_mtime_ns) for f in sorted(here.rglob("*.py")))
 
 
 def _spacy_version() -> str:
-    from importlib.metadata import PackageNotFoundError, version
+    """spaCy's version without importing spaCy or importlib.metadata (both slow)."""
+    import importlib.util
 
-    try:
-        return version("spacy")
-    except PackageNotFoundError:  # pragma: no cover
+    spec = importlib.util.find_spec("spacy")
+    if spec is None or not spec.origin:
         return "?"
+    about = Path(spec.origin).with_name("about.py")
+    try:
+        for line in about.read_text(encoding="utf-8").splitlines():
+            if line.startswith("__version__"):
+                return line.split("=", 1)[1].strip().strip("\"'")
+    except OSError:
+        pass
+    return "?"
 
 
 def all_rules(extra: tuple[Path, ...] = ()) -> tuple[Rule, ...]:
@@ -135,7 +143,12 @@ class Engine:
         if self._prefilter is None:
             from genderlint.nlp.wordlists import REQUIRED_WORDS
 
-            self._prefilter = Prefilter(prefilter_spec(self.compiled, self.forms, REQUIRED_WORDS))
+            spec = cache.cached(
+                "prefilter",
+                digest([self.cache_key, *sorted(self.forms)]),
+                lambda: prefilter_spec(self.compiled, self.forms, REQUIRED_WORDS),
+            )
+            self._prefilter = Prefilter(spec)
         return self._prefilter
 
     @property

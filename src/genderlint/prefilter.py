@@ -87,7 +87,8 @@ class Prefilter:
             scan += f"|(?P<word>{trie_pattern(words)})"
         self.scan = re.compile(scan)
         self.pairs = spec.pairs
-        self.sequences = [[re.compile(p) for p in seq] for _, seq in spec.sequences]
+        self.sequence_patterns = [seq for _, seq in spec.sequences]
+        self.sequences: dict[int, list[re.Pattern[str]]] = {}  # compiled when first needed
         self.by_gate: dict[str, list[int]] = {}
         for index, (gate, _) in enumerate(spec.sequences):
             for word in gate:
@@ -111,6 +112,11 @@ class Prefilter:
                 return True
         return False
 
+    def _sequence(self, index: int) -> list[re.Pattern[str]]:
+        if index not in self.sequences:
+            self.sequences[index] = [re.compile(p) for p in self.sequence_patterns[index]]
+        return self.sequences[index]
+
     def _pattern_near(self, text: str, gate: re.Match[str], checked: set[tuple[int, int]]) -> bool:
         """A token pattern matches inside one paragraph (its tokens are adjacent): check
         this gate word's patterns in its paragraph, their words in order."""
@@ -120,7 +126,7 @@ class Prefilter:
         for index in self.by_gate[gate.group()]:
             if (start, index) not in checked:
                 checked.add((start, index))
-                if _in_order(self.sequences[index], text, start, end):
+                if _in_order(self._sequence(index), text, start, end):
                     return True
         return False
 

@@ -81,6 +81,13 @@ def check_all(items: list[tuple[str, Config]], jobs: int, use_cache: bool) -> It
     if jobs <= 1 or len(work) < 2:
         yield from map(_work, work)
         return
-    # fork shares the loaded rules with the workers; spaCy loads in each only if needed
+    # build the first pass, the pipeline and the model once, here: forked workers share
+    # them instead of each paying for spaCy's import and the matchers
+    from genderlint.engine import engine_for
+
+    for config in {config for _, config in items}:
+        engine = engine_for(config)
+        _ = engine.prefilter, engine.nlp
+        engine.model()
     with ProcessPoolExecutor(jobs, mp_context=get_context("fork")) as pool:
         yield from pool.map(_work, work, chunksize=max(1, min(32, len(work) // (jobs * 4))))
