@@ -78,13 +78,22 @@ def typographic(pattern: tuple[dict[str, Any], ...]) -> list[dict[str, Any]]:
 
 
 def required_lower_tokens(pattern: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Tokens every match contains: they pin LOWER and their OP does not allow zero."""
     return [
         t
         for t in pattern
         if "LOWER" in t
-        and t.get("OP", "1") not in ("?", "*", "!")
+        and not _may_be_absent(str(t.get("OP", "1")))
         and (isinstance(t["LOWER"], str) or "IN" in t["LOWER"])
     ]
+
+
+def _may_be_absent(op: str) -> bool:
+    """'?', '*', '!' and counts that start at zero ('{0,3}', '{,2}')."""
+    if op in ("?", "*", "!"):
+        return True
+    count = re.fullmatch(r"\{(\d*)(,\d*)?\}", op)
+    return count is not None and (count.group(1) in ("", "0"))
 
 
 @dataclass(frozen=True)
