@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -55,12 +56,19 @@ class Config:
 def find_config(start: Path) -> Path | None:
     """The nearest config file walking up from ``start`` (a file or folder)."""
     folder = start if start.is_dir() else start.parent
-    for directory in (folder.resolve(), *folder.resolve().parents):
-        for name in CONFIG_NAMES:
-            candidate = directory / name
-            if candidate.is_file() and (name != "pyproject.toml" or _has_tool_table(candidate)):
-                return candidate
-    return None
+    return _config_in(str(folder.resolve()))
+
+
+@lru_cache(maxsize=4096)
+def _config_in(folder: str) -> Path | None:
+    """Memoised per folder: a run over a tree asks for the same folders again and again."""
+    directory = Path(folder)
+    for name in CONFIG_NAMES:
+        candidate = directory / name
+        if candidate.is_file() and (name != "pyproject.toml" or _has_tool_table(candidate)):
+            return candidate
+    parent = directory.parent
+    return None if parent == directory else _config_in(str(parent))
 
 
 def load_config(path: Path) -> Config:

@@ -70,23 +70,22 @@ class PrefilterSpec:
     pairs: tuple[tuple[frozenset[str], frozenset[str]], ...] = ()
     sequences: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = ()
 
-    def words(self) -> set[tuple[str, ...]]:
-        out = {(w,) for pronouns, antecedents in self.pairs for w in pronouns | antecedents}
-        out.update((w,) for gate, _ in self.sequences for w in gate)
-        return out
-
 
 class Prefilter:
-    """One scan over the lower-cased text (no IGNORECASE: about twice as fast) finds the
-    forms of ordinary rules and the single words the other checks need."""
+    """Compiled from a :class:`PrefilterSpec`. Texts are lower-cased once and matched
+    without IGNORECASE (about twice as fast); every scan is one C-level regex search."""
 
     def __init__(self, spec: PrefilterSpec) -> None:
-        words = spec.words()
-        scan = f"(?P<main>{spec.main})"
-        if words:
-            scan += f"|(?P<word>{trie_pattern(words)})"
-        self.scan = re.compile(scan)
-        self.pairs = spec.pairs
+        self.main = re.compile(spec.main)
+        self.pairs = [
+            (
+                re.compile(trie_pattern((w,) for w in pronouns)),
+                re.compile(trie_pattern((w,) for w in antecedents)),
+            )
+            for pronouns, antecedents in spec.pairs
+        ]
+        gate_words = {(w,) for gate, _ in spec.sequences for w in gate}
+        self.gate = re.compile(trie_pattern(gate_words)) if gate_words else None
         self.sequence_patterns = [seq for _, seq in spec.sequences]
         self.sequences: dict[int, list[re.Pattern[str]]] = {}  # compiled when first needed
         self.by_gate: dict[str, list[int]] = {}
@@ -97,38 +96,43 @@ class Prefilter:
     def may_match(self, text: str) -> bool:
         """False means no rule can match anywhere in this text."""
         text = text.lower()
-        after_antecedent = [False] * len(self.pairs)
+        if self.main.search(text):
+            return True
+        for pronouns, antecedents in self.pairs:
+            # the antecedent a context check needs always comes before the pronoun
+            first = antecedents.search(text)
+            if first is not None and pronouns.search(text, first.start()):
+                return True
+        return self.gate is not None and self._patterns_may_match(text)
+
+    def _patterns_may_match(self, text: str) -> bool:
+        """A token pattern matches inside one paragraph, its words in order. Patterns whose
+        gate word occurs are checked over the whole text first (one search per word), and
+        only those that pass there, paragraph by paragraph."""
+        assert self.gate is not None
+        hits = list(self.gate.finditer(text))
+        indices = {i for hit in hits for i in self.by_gate.get(hit.group(), ())}
+        if any(hit.group() not in self.by_gate for hit in hits):
+            indices = set(range(len(self.sequence_patterns)))  # a split form: check all
+        indices = {i for i in indices if _in_order(self._sequence(i), text, 0, len(text))}
+        if not indices:
+            return False
         checked: set[tuple[int, int]] = set()
-        for found in self.scan.finditer(text):
-            if found.lastgroup == "main":
-                return True
-            word = found.group()
-            for k, (pronouns, antecedents) in enumerate(self.pairs):
-                # the antecedent a context check needs always comes before the pronoun
-                if after_antecedent[k] and word in pronouns:
-                    return True
-                after_antecedent[k] = after_antecedent[k] or word in antecedents
-            if word in self.by_gate and self._pattern_near(text, found, checked):
-                return True
+        for hit in hits:
+            start = max(text.rfind("\n\n", 0, hit.start()), 0)
+            blank_after = _BLANK_LINE.search(text, hit.end())
+            end = blank_after.start() if blank_after else len(text)
+            for index in indices & set(self.by_gate.get(hit.group(), indices)):
+                if (start, index) not in checked:
+                    checked.add((start, index))
+                    if _in_order(self._sequence(index), text, start, end):
+                        return True
         return False
 
     def _sequence(self, index: int) -> list[re.Pattern[str]]:
         if index not in self.sequences:
             self.sequences[index] = [re.compile(p) for p in self.sequence_patterns[index]]
         return self.sequences[index]
-
-    def _pattern_near(self, text: str, gate: re.Match[str], checked: set[tuple[int, int]]) -> bool:
-        """A token pattern matches inside one paragraph (its tokens are adjacent): check
-        this gate word's patterns in its paragraph, their words in order."""
-        start = max(text.rfind("\n\n", 0, gate.start()), 0)
-        blank_after = _BLANK_LINE.search(text, gate.end())
-        end = blank_after.start() if blank_after else len(text)
-        for index in self.by_gate[gate.group()]:
-            if (start, index) not in checked:
-                checked.add((start, index))
-                if _in_order(self._sequence(index), text, start, end):
-                    return True
-        return False
 
 
 _BLANK_LINE = re.compile(r"\n[ \t]*\r?\n")

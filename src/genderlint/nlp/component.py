@@ -6,7 +6,6 @@ Registered with ``@Language.factory``; its config names a compiled rule set held
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
@@ -17,7 +16,7 @@ from spacy.util import filter_spans
 
 from genderlint.nlp.context import decide
 from genderlint.nlp.verdict import DROPPED_KEY, SPANS_KEY, VERDICTS_KEY, Verdict
-from genderlint.ruleset.compiler import RuleForms, typographic
+from genderlint.ruleset.compiler import RuleForms, trigger_words, typographic
 from genderlint.ruleset.model import Rule
 
 GLOBAL_ALLOW = "__allow__"
@@ -58,7 +57,9 @@ class GenderlintMatcher:
         self.spec = spec
         self.phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
-        self.tokens = Matcher(nlp.vocab)
+        # one Matcher per token pattern, run only when the doc holds the pattern's rarest
+        # word: a Matcher's cost grows with every pattern it carries
+        self.patterns: list[tuple[frozenset[str], str, Matcher]] = []
         self.focus: dict[str, set[int]] = {}
         self.allow = PhraseMatcher(nlp.vocab, attr="LOWER")
         for rule_id, rule in spec.rules.items():
@@ -69,16 +70,14 @@ class GenderlintMatcher:
                 key = f"{rule_id}#{n}"
                 self.focus[key] = {i for i, t in enumerate(pattern) if t.get("FOCUS")}
                 tokens = [{k: v for k, v in t.items() if k != "FOCUS"} for t in pattern]
-                self.tokens.add(key, [typographic(tuple(tokens))])
+                matcher = Matcher(nlp.vocab)
+                matcher.add(key, [typographic(tuple(tokens))])
+                gate = frozenset(trigger_words(tuple(typographic(pattern))))
+                self.patterns.append((gate, key, matcher))
             if rule.allow:
                 self.allow.add(rule_id, _docs(nlp, [a.phrase for a in rule.allow]))
         if spec.allow:
             self.allow.add(GLOBAL_ALLOW, _docs(nlp, spec.allow))
-        # every token pattern pins a required word; no such word, no pattern can match
-        words = {w for rf in spec.forms.values() for w in rf.triggers}
-        self.pattern_gate = re.compile(
-            "|".join(re.escape(w) for w in sorted(words)) or r"(?!x)x", re.IGNORECASE
-        )
 
     def __call__(self, doc: Doc) -> Doc:
         strings = doc.vocab.strings
@@ -88,7 +87,7 @@ class GenderlintMatcher:
             if len(matcher)
             for match_id, start, end in matcher(doc)
         ]
-        if len(self.tokens) and self.pattern_gate.search(doc.text):
+        if self.patterns:
             hits.extend(self._pattern_hits(doc))
         dropped: list[tuple[Span, str]] = []
         verdicts: dict[tuple[int, int, str], Verdict] = {}
@@ -136,15 +135,18 @@ class GenderlintMatcher:
 
     def _pattern_hits(self, doc: Doc) -> list[Span]:
         """Token-pattern matches, narrowed to their FOCUS tokens where a pattern has some."""
+        words = {t.lower_ for t in doc}
         spans = []
-        for match_id, start, end, alignment in self.tokens(doc, with_alignments=True):
-            key = doc.vocab.strings[match_id]
+        for gate, key, matcher in self.patterns:
+            if not gate & words:
+                continue
             rule_id = key.split("#", 1)[0]
             focus = self.focus[key]
-            if focus:
-                picked = [start + i for i, a in enumerate(alignment) if a in focus]
-                start, end = min(picked), max(picked) + 1
-            spans.append(Span(doc, start, end, label=rule_id))
+            for _, start, end, alignment in matcher(doc, with_alignments=True):
+                if focus:
+                    picked = [start + i for i, a in enumerate(alignment) if a in focus]
+                    start, end = min(picked), max(picked) + 1
+                spans.append(Span(doc, start, end, label=rule_id))
         return spans
 
     def _views(self, doc: Doc, spans: list[Span]) -> list[tuple[Span, int, bool]]:

@@ -35,6 +35,9 @@ def _c1_fallback(err: UnicodeError) -> tuple[str, int]:
 codecs.register_error("genderlint-c1", _c1_fallback)
 
 
+_PRINTABLE_OR_TEXT = bytes(b for b in range(256) if b >= 0x20 or b in _TEXT_CONTROLS)
+
+
 def is_binary(data: bytes) -> bool:
     """True for data that is not text: NUL bytes or many control bytes in the first 8 KiB."""
     sample = data[:SNIFF_BYTES]
@@ -42,7 +45,7 @@ def is_binary(data: bytes) -> bool:
         return False
     if b"\x00" in sample:
         return True
-    controls = sum(1 for b in sample if b < 0x20 and b not in _TEXT_CONTROLS)
+    controls = len(sample.translate(None, _PRINTABLE_OR_TEXT))  # C speed, no Python loop
     return controls > MAX_CONTROL_RATIO * len(sample)
 
 

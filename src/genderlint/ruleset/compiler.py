@@ -48,18 +48,52 @@ def rule_forms(rule: Rule) -> RuleForms:
 
 
 def trigger_words(pattern: tuple[dict[str, Any], ...]) -> list[str]:
-    """The words of the most selective token every match of this pattern contains.
+    """The words of the rarest token every match of this pattern contains.
 
-    Only tokens that must appear (no optional or negated ``OP``) and pin ``LOWER`` qualify;
-    of those, the one whose shortest value is longest is the rarest in practice.
+    Only tokens that must appear (no optional or negated ``OP``) and pin ``LOWER`` qualify.
+    A token whose words are all uncommon beats one with common words; then the token with
+    fewer alternatives, then the longer shortest word, then the later token.
     """
     best: list[str] = []
+    best_score = (-1, -(10**9), -1)
     for token in required_lower_tokens(pattern):
         value = token["LOWER"]
         words = [str(w).lower() for w in (value["IN"] if isinstance(value, dict) else [value])]
-        if not best or min(map(len, words)) > min(map(len, best)):
-            best = words
+        score = (int(not any(w in COMMON_WORDS for w in words)), -len(words), min(map(len, words)))
+        if score >= best_score:
+            best, best_score = words, score
     return best
+
+
+# Frequent English words (spaCy's English stop words, and common words of this domain):
+# poor first-pass gates, because nearly every paragraph has one.
+COMMON_WORDS = frozenset(
+    """
+a about above across after afterwards again against all almost alone along already also
+although always am among amongst amount an and another any anyhow anyone anything anyway
+anywhere are around as at back be became because become becomes becoming been before
+beforehand behind being below beside besides between beyond both bottom but by ca call can
+cannot could did do does doing done down due during each eight either eleven else elsewhere
+empty enough even ever every everyone everything everywhere except few fifteen fifty first
+five for former formerly forty four from front full further get give go had has have he
+hence her here hereafter hereby herein hereupon hers herself him himself his how however
+hundred i if in indeed into is it its itself just keep last latter latterly least less made
+make many may me meanwhile might mine more moreover most mostly move much must my myself
+name namely neither never nevertheless next nine no nobody none noone nor not nothing now
+nowhere n‘t of off often on once one only onto or other others otherwise our ours ourselves
+out over own part per perhaps please put quite rather re really regarding same say see seem
+seemed seeming seems serious several she should show side since six sixty so some somehow
+someone something sometime sometimes somewhere still such take ten than that the their them
+themselves then thence there thereafter thereby therefore therein thereupon these they third
+this those though three through throughout thru thus to together too top toward towards
+twelve twenty two under unless until up upon us used using various very via was we well were
+what whatever when whence whenever where whereafter whereas whereby wherein whereupon
+wherever whether which while whither who whoever whole whom whose why will with within
+without would yet you your yours yourself yourselves ‘d ‘ll ‘m ‘re ‘s ‘ve
+need needs needed like special real asking person people time way day work year years
+job use used using said say information military training staff rights application 's ’s
+""".split()
+)
 
 
 def typographic(pattern: tuple[dict[str, Any], ...]) -> list[dict[str, Any]]:
