@@ -20,7 +20,9 @@ LEAD_IN = re.compile(
 )
 # table headers may also be a before/after pair
 HEADER = re.compile(
-    LEAD_IN.pattern[:-3] + r"|before|original|old term|old wording)\b", re.IGNORECASE
+    LEAD_IN.pattern[:-3] + r"|before|original|(?:old|older|former|legacy) (?:terms?|wording|"
+    r"words?|expressions?))\b",
+    re.IGNORECASE,
 )
 # "| Term | Use instead |": the term column of a table that pairs terms with alternatives
 TERM_HEADER = re.compile(r"^\s*(terms?|words?|expressions?|phrases?|wording)\s*$", re.I)

@@ -96,9 +96,32 @@ def mention_cue(span: Span) -> str:
     rest = doc.text[span.end_char : span.sent.end_char]
     if _AFTER.match(rest):
         return "described as a term to avoid (a mention, not a use)"
+    if _listed_after_cue(span):
+        return "in a list of terms introduced as terms (a mention, not a use)"
     if _glossary_line(span) or _GLOSSARY_COLON.match(rest):
         return "in a line pairing a term with its alternative (a mention, not a use)"
     return ""
+
+
+_LIST_CUE = re.compile(
+    r"\b(avoid|avoided|terms?|words?|expressions?|phrases?|instead of|replace|outdated|"
+    r"discouraged)\W{0,3}$",
+    re.IGNORECASE,
+)
+_LIST_SEPARATOR = re.compile(r",|;|\band\b|\bor\b")
+MAX_ITEM_WORDS = 4
+
+
+def _listed_after_cue(span: Span) -> bool:
+    """'Terms to avoid: manpower, man-hours, chairman': every item of a short list after a
+    colon that a cue introduces is a mention."""
+    text = span.doc.text
+    sentence_start = span.sent.start_char
+    colon = text.rfind(":", sentence_start, span.start_char)
+    if colon == -1 or not _LIST_CUE.search(text[max(sentence_start, colon - 40) : colon]):
+        return False
+    items = _LIST_SEPARATOR.split(text[colon + 1 : span.start_char])
+    return all(len(item.split()) <= MAX_ITEM_WORDS for item in items)
 
 
 _ARROWS = ("→", "⇒", "->", "=>")
