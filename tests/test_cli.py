@@ -155,3 +155,20 @@ def test_missing_path_is_an_error(project: Path) -> None:
     result = run(["check", "nope.md"], project)
     assert result.returncode == 2
     assert "nope.md" in result.stdout + result.stderr
+
+
+def test_explain_context_shows_kept_and_dropped(tmp_path: Path) -> None:
+    (tmp_path / ".genderlint.yaml").write_text("model: none\n", encoding="utf-8")
+    text = (
+        "Each officer must ensure that he reports it. Officer Daniel Ortiz said he reported it.\n"
+    )
+    result = run(["check", "--explain-context", "--format", "json", "-"], tmp_path, stdin=text)
+    data = json.loads(result.stdout)
+    assert [(f["match"], f["context"]) for f in data["findings"]] == [
+        ("he reports", "kept: antecedent 'each officer' is a role of any gender")
+    ]
+    assert [(f["match"], f["context"]) for f in data["dropped"]] == [
+        ("he", "dropped: antecedent 'Daniel' is a named person")
+    ]
+    plain = run(["check", "-"], tmp_path, stdin=text)
+    assert "context:" not in plain.stdout and "Dropped" not in plain.stdout

@@ -9,7 +9,7 @@ from genderlint.config import Config
 from genderlint.engine import Engine, engine_for
 from genderlint.findings import Finding, Severity
 from genderlint.glossary import carry_over, mention_blocks
-from genderlint.nlp.verdict import SPANS_KEY, VERDICTS_KEY, Verdict
+from genderlint.nlp.verdict import DROPPED_KEY, SPANS_KEY, VERDICTS_KEY, Verdict
 from genderlint.prefilter import loosen
 from genderlint.ruleset.inflect import match_case, pluralize
 from genderlint.suppress import apply_directives
@@ -39,7 +39,13 @@ class FileResult:
     source: str  # the decoded text (empty when the first pass ruled the file out)
 
 
-def check_file(path: str, config: Config | None = None, *, first_pass: bool = True) -> FileResult:
+def check_file(
+    path: str,
+    config: Config | None = None,
+    *,
+    first_pass: bool = True,
+    dropped: list[Finding] | None = None,
+) -> FileResult:
     """Read and lint one file. A text file with no candidate anywhere is never parsed."""
     from genderlint.readers import PATH_READERS, read_path, read_text, reader_for
     from genderlint.readers.decode import read_text_file
@@ -53,9 +59,8 @@ def check_file(path: str, config: Config | None = None, *, first_pass: bool = Tr
         if first_pass and not engine.document_rules and not _may_match_file(engine, text, kind):
             return FileResult(path, [], "")
         source = read_text(text, path, kind)
-    return FileResult(
-        source.path, lint_source(source, config, first_pass=first_pass), source.source
-    )
+    found = lint_source(source, config, first_pass=first_pass, dropped=dropped)
+    return FileResult(source.path, found, source.source)
 
 
 def _may_match_file(engine: Engine, text: str, kind: str) -> bool:
@@ -63,12 +68,17 @@ def _may_match_file(engine: Engine, text: str, kind: str) -> bool:
 
 
 def lint_source(
-    source: SourceText, config: Config | None = None, *, first_pass: bool = True
+    source: SourceText,
+    config: Config | None = None,
+    *,
+    first_pass: bool = True,
+    dropped: list[Finding] | None = None,
 ) -> list[Finding]:
     """Lint a document that a reader has already extracted.
 
     ``first_pass=False`` sends every block through spaCy; the result is the same (a test
-    proves it), only slower.
+    proves it), only slower. ``dropped`` collects the candidates a context check dropped,
+    each with its reason in ``context`` (for `--explain-context`).
     """
     engine = engine_for(config or DEFAULT_CONFIG)
     findings = _document_findings(engine, source)
@@ -85,6 +95,21 @@ def lint_source(
     for (index, offset, _), doc in zip(chosen, docs, strict=True):
         block = source.blocks[index]
         verdicts = doc.user_data.get(VERDICTS_KEY, {})
+        if dropped is not None:
+            for span, note in doc.user_data.get(DROPPED_KEY, []):
+                if span.start_char >= offset:
+                    dropped.append(
+                        _finding(
+                            engine,
+                            source,
+                            block,
+                            span.start_char - offset,
+                            span.end_char - offset,
+                            span.text,
+                            span.label_,
+                            Verdict(False, note),
+                        )
+                    )
         mention = glossary.get(index, "")
         for span in doc.spans[SPANS_KEY]:
             if span.start_char < offset:

@@ -86,11 +86,11 @@ def run_check(
         # configs and rules are validated here, once, before any file is read: a broken
         # config or rule file would fail every file the same way
         resolver = ConfigResolver(options)
-        items, engines, stdin_outcome = _plan(options, resolver)
+        items, engines, stdin_outcome = _plan(options, resolver, explain_context)
     except GenderlintError as exc:
         return _fatal(exc)
     jobs = options.jobs or default_jobs(len(items))
-    outcomes = list(check_all(items, jobs, options.use_cache))
+    outcomes = list(check_all(items, jobs, options.use_cache, explain_context))
     if stdin_outcome is not None:
         outcomes.insert(0, stdin_outcome)
     configs = {target: config for target, config in items}
@@ -112,6 +112,7 @@ def run_check(
             f.severity.rank >= threshold.rank for f in outcome.findings
         )
     findings.sort(key=lambda f: f.sort_key)
+    dropped = sorted((f for o in outcomes for f in o.dropped), key=lambda f: f.sort_key)
     if not explain_context:
         findings = [replace(f, context="") if f.context else f for f in findings]
     rules = {rid: rule for engine in engines for rid, rule in engine.rules.items()}
@@ -122,6 +123,7 @@ def run_check(
         {f.rule_id: rules[f.rule_id] for f in findings},
         sources,
         __version__,
+        dropped,
     )
     render(
         report,
@@ -138,7 +140,7 @@ def run_check(
 
 
 def _plan(
-    options: CheckOptions, resolver: ConfigResolver
+    options: CheckOptions, resolver: ConfigResolver, explain: bool = False
 ) -> tuple[list[tuple[str, Config]], list[Engine], Outcome | None]:
     """The files to check with their configs, the engines they use, and stdin's outcome."""
     from genderlint.readers import EXTENSIONS
@@ -150,7 +152,7 @@ def _plan(
         if target == STDIN:
             config = resolver.for_path(Path(options.stdin_filename or "."))
             engines.setdefault(config, engine_for(config))
-            stdin_outcome = _check_stdin(options.stdin_filename or STDIN, config)
+            stdin_outcome = _check_stdin(options.stdin_filename or STDIN, config, explain)
             continue
         path = Path(target)
         config = resolver.for_path(path)
@@ -163,16 +165,17 @@ def _plan(
     return items, list(engines.values()), stdin_outcome
 
 
-def _check_stdin(name: str, config: Config) -> Outcome:
+def _check_stdin(name: str, config: Config, explain: bool) -> Outcome:
     from genderlint.api import lint_source
     from genderlint.readers import read_text, reader_for
 
     try:
         source = read_text(sys.stdin.read(), name, reader_for(name) or "plain")
-        found = lint_source(source, config)
+        dropped: list[Finding] = []
+        found = lint_source(source, config, dropped=dropped if explain else None)
     except GenderlintError as exc:
         return Outcome(STDIN, error=str(exc), error_path=name)
-    return Outcome(STDIN, found, source.source if found else "")
+    return Outcome(STDIN, found, source.source if found else "", dropped=dropped)
 
 
 def _targets(paths: tuple[str, ...], extensions: tuple[str, ...]) -> list[str]:

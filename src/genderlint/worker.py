@@ -25,22 +25,29 @@ class Outcome:
     source: str = ""  # decoded text, kept only when there are findings (for excerpts)
     error: str = ""  # one-line message when the file could not be checked
     error_path: str = ""
+    dropped: list[Finding] = field(default_factory=list)  # with --explain-context only
 
 
-def check_target(target: str, config: Config, use_cache: bool = True) -> Outcome:
+def check_target(
+    target: str, config: Config, use_cache: bool = True, explain: bool = False
+) -> Outcome:
     """Lint one file; a file whose bytes, config, rules and version are unchanged comes
     from the cache."""
     from genderlint.api import check_file
     from genderlint.engine import engine_for
 
     try:
+        use_cache = use_cache and not explain  # the cache keeps findings, not decisions
         key = _result_key(target, config, engine_for(config).cache_key) if use_cache else ""
         if key:
             hit = cache.load("results", key)
             if isinstance(hit, Outcome):
                 return hit
-        result = check_file(target, config)
-        outcome = Outcome(target, result.findings, result.source if result.findings else "")
+        dropped: list[Finding] | None = [] if explain else None
+        result = check_file(target, config, dropped=dropped)
+        outcome = Outcome(
+            target, result.findings, result.source if result.findings else "", dropped=dropped or []
+        )
         if key:
             cache.store("results", key, outcome)
         return outcome
@@ -71,13 +78,15 @@ def default_jobs(files: int) -> int:
     return max(1, min(os.cpu_count() or 1, 8, files // PARALLEL_THRESHOLD))
 
 
-def _work(item: tuple[str, Config, bool]) -> Outcome:
+def _work(item: tuple[str, Config, bool, bool]) -> Outcome:
     return check_target(*item)
 
 
-def check_all(items: list[tuple[str, Config]], jobs: int, use_cache: bool) -> Iterator[Outcome]:
+def check_all(
+    items: list[tuple[str, Config]], jobs: int, use_cache: bool, explain: bool = False
+) -> Iterator[Outcome]:
     """Outcomes in the order of ``items``; ``jobs`` > 1 spreads files over processes."""
-    work = [(target, config, use_cache) for target, config in items]
+    work = [(target, config, use_cache, explain) for target, config in items]
     if jobs <= 1 or len(work) < 2:
         yield from map(_work, work)
         return

@@ -42,6 +42,7 @@ class Report:
     rules: Mapping[str, Rule] = field(default_factory=dict)  # every rule a finding references
     sources: Mapping[str, str] = field(default_factory=dict)  # path -> decoded source text
     version: str = ""
+    dropped: list[Finding] = field(default_factory=list)  # candidates a context check dropped
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,7 @@ def write(report: Report, out: TextIO, options: Options) -> None:
 
 def as_dict(report: Report) -> dict[str, Any]:
     """The JSON document as Python data."""
-    return {
+    data = {
         "format_version": FORMAT_VERSION,
         "version": report.version,
         "findings": [finding_dict(f) for f in report.findings],
@@ -33,6 +33,9 @@ def as_dict(report: Report) -> dict[str, Any]:
             "by_rule": rule_counts(report.findings),
         },
     }
+    if report.dropped:  # only with --explain-context
+        data["dropped"] = [finding_dict(f) for f in report.dropped]
+    return data
 
 
 def finding_dict(finding: Finding) -> dict[str, Any]:

@@ -36,6 +36,14 @@ def write(report: Report, out: TextIO, options: Options) -> None:
         if options.show_source:
             for line in _excerpt(finding, report.sources.get(finding.path), paint):
                 out.write(line + "\n")
+    if report.dropped:
+        out.write("Dropped by context checks:\n")
+        for finding in report.dropped:
+            loc = finding.location
+            where = display(finding) or f"{loc.line}:{loc.column}"
+            out.write(
+                f"{finding.path}:{where}: {finding.rule_id} '{finding.match}': {finding.context}\n"
+            )
     for error in report.errors:
         out.write(f"{paint('error', _COLORS[Severity.ERROR])}: {error.message}\n")
     if options.statistics and report.findings:
