@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from genderlint.config import Config
 from genderlint.engine import Engine, engine_for
@@ -14,6 +15,9 @@ from genderlint.prefilter import loosen
 from genderlint.ruleset.inflect import match_case, pluralize
 from genderlint.suppress import apply_directives
 from genderlint.textmap import Block, SourceText
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span
 
 DEFAULT_CONFIG = Config()
 
@@ -94,44 +98,45 @@ def lint_source(
     docs = engine.docs([text for _, _, text in chosen])
     for (index, offset, _), doc in zip(chosen, docs, strict=True):
         block = source.blocks[index]
-        verdicts = doc.user_data.get(VERDICTS_KEY, {})
+
         if dropped is not None:
-            for span, note in doc.user_data.get(DROPPED_KEY, []):
-                if span.start_char >= offset:
-                    dropped.append(
-                        _finding(
-                            engine,
-                            source,
-                            block,
-                            span.start_char - offset,
-                            span.end_char - offset,
-                            span.text,
-                            span.label_,
-                            Verdict(False, note),
-                        )
-                    )
+            dropped.extend(
+                _shifted(engine, source, block, offset, span, Verdict(False, note))
+                for span, note in doc.user_data.get(DROPPED_KEY, [])
+                if span.start_char >= offset
+            )
+        verdicts = doc.user_data.get(VERDICTS_KEY, {})
         mention = glossary.get(index, "")
         for span in doc.spans[SPANS_KEY]:
             if span.start_char < offset:
                 continue  # a hit in the carried-over sentence belongs to the block before
-            rule = engine.rules[span.label_]
-            verdict = verdicts.get((span.start_char, span.end_char, rule.id))
+            verdict = verdicts.get((span.start_char, span.end_char, span.label_))
             if mention and engine.config.mentions == "info":
                 verdict = Verdict(True, f"info: {mention}", "info")
-            findings.append(
-                _finding(
-                    engine,
-                    source,
-                    block,
-                    span.start_char - offset,
-                    span.end_char - offset,
-                    span.text,
-                    rule.id,
-                    verdict,
-                )
-            )
+            findings.append(_shifted(engine, source, block, offset, span, verdict))
     findings = apply_directives(findings, source.directives)
     return sorted(findings, key=lambda f: f.sort_key)
+
+
+def _shifted(
+    engine: Engine,
+    source: SourceText,
+    block: Block,
+    offset: int,
+    span: Span,
+    verdict: Verdict | None,
+) -> Finding:
+    """A finding for a span of a doc whose text starts with ``offset`` carried-over chars."""
+    return _finding(
+        engine,
+        source,
+        block,
+        span.start_char - offset,
+        span.end_char - offset,
+        span.text,
+        span.label_,
+        verdict,
+    )
 
 
 def _document_findings(engine: Engine, source: SourceText) -> list[Finding]:
