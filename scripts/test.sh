@@ -12,4 +12,5 @@ if ! command -v soffice >/dev/null 2>&1 && [ "$(id -u)" = 0 ] && command -v apt-
     || echo "LibreOffice could not be installed; its tests will be skipped" >&2
 fi
 .venv/bin/ruff check src tests benchmarks scripts
+.venv/bin/mypy
 .venv/bin/python -m pytest "$@"

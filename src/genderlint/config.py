@@ -73,8 +73,9 @@ def _config_in(folder: str) -> Path | None:
 
 def load_config(path: Path) -> Config:
     """Read and validate one config file."""
+    lines: Mapping[str, int] = {}
     if path.name == "pyproject.toml":
-        table, lines = _read_pyproject(path), {}
+        table = _read_pyproject(path)
     else:
         table, lines = _read_yaml(path)
     return parse_config(table, str(path), lines, base=path.parent)

@@ -142,7 +142,7 @@ class GenderlintMatcher:
                 continue
             rule_id = key.split("#", 1)[0]
             focus = self.focus[key]
-            for _, start, end, alignment in matcher(doc, with_alignments=True):
+            for _, start, end, alignment in matcher(doc, with_alignments=True):  # type: ignore[misc]
                 if focus:
                     picked = [start + i for i, a in enumerate(alignment) if a in focus]
                     start, end = min(picked), max(picked) + 1

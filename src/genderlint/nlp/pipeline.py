@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -27,12 +28,12 @@ def build_pipeline(spec: MatchSpec, key: str) -> Language:
     return nlp
 
 
-def tokenizer_info() -> tuple[callable, dict[str, list[str]]]:  # type: ignore[valid-type]
+def tokenizer_info() -> tuple[Callable[[str], list[str]], dict[str, list[str]]]:
     """The blank tokenizer as a function, and its special cases (string -> token texts)."""
     nlp = blank_english()
     special = {
         text: [t.get(65, t.get("ORTH", "")) for t in pieces]  # 65 == ORTH
-        for text, pieces in nlp.tokenizer.rules.items()
+        for text, pieces in nlp.tokenizer.rules.items()  # type: ignore[union-attr]
     }
 
     def tokenize(text: str) -> list[str]:

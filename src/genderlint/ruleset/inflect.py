@@ -103,15 +103,15 @@ def variants(term: str) -> list[tuple[str, bool]]:
     out: list[tuple[str, bool]] = []
     for form in spelling_variants(term):
         out.append((form, False))
-        plural = pluralize(form)
-        if plural != form:
-            out.append((plural, True))
+        plural_form = pluralize(form)
+        if plural_form != form:
+            out.append((plural_form, True))
     seen: set[str] = set()
     unique = []
-    for form, plural in out:
+    for form, is_plural in out:
         if form.lower() not in seen:
             seen.add(form.lower())
-            unique.append((form, plural))
+            unique.append((form, is_plural))
     return unique
 
 
@@ -130,5 +130,11 @@ def _keep_case(original: str, replacement: str) -> str:
 
 
 def _unique(items: list[str]) -> list[str]:
+    """The items in order, without case-insensitive repeats."""
     seen: set[str] = set()
-    return [x for x in items if not (x.lower() in seen or seen.add(x.lower()))]
+    out = []
+    for item in items:
+        if item.lower() not in seen:
+            seen.add(item.lower())
+            out.append(item)
+    return out
