@@ -56,6 +56,9 @@ def find_installed_model() -> str | None:
     return None
 
 
+UNUSED_COMPONENTS = ("parser", "lemmatizer")
+
+
 def load_model(setting: str) -> Language | None:
     """Load the statistical pipeline a config names (``none``, ``auto``, a package or path).
 
@@ -71,11 +74,15 @@ def load_model(setting: str) -> Language | None:
     if name is None:
         return None
     try:
-        nlp = spacy.load(name, exclude=["lemmatizer"] if setting == "auto" else [])
+        # the checks read tags, entities and sentences: the dependency parser and the
+        # lemmatizer are the slowest parts and are not needed
+        nlp = spacy.load(name, exclude=list(UNUSED_COMPONENTS))
     except (OSError, ImportError, ValueError) as exc:
         raise ConfigError(
             f"model: cannot load spaCy pipeline {name!r}: {str(exc).splitlines()[0]}"
         ) from None
     if nlp.lang != "en":
         raise ConfigError(f"model: {name!r} is a {nlp.lang!r} pipeline; genderlint needs English")
+    if not nlp.has_pipe("senter") and not nlp.has_pipe("sentencizer"):
+        nlp.add_pipe("sentencizer", first=True)
     return nlp
