@@ -6,13 +6,13 @@ Registered with ``@Language.factory``; its config names a compiled rule set held
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
-from spacy.util import filter_spans
+from spacy.util import filter_spans, minibatch
 
 from genderlint.nlp.context import decide
 from genderlint.nlp.verdict import DROPPED_KEY, SPANS_KEY, VERDICTS_KEY, Verdict
@@ -80,6 +80,22 @@ class GenderlintMatcher:
             self.allow.add(GLOBAL_ALLOW, _docs(nlp, spec.allow))
 
     def __call__(self, doc: Doc) -> Doc:
+        undecided, dropped = self._candidates(doc)
+        (views,) = self._views([(doc, undecided)])
+        self._decide(doc, undecided, dropped, views)
+        return doc
+
+    def pipe(self, stream: Iterable[Doc], batch_size: int = 64) -> Iterator[Doc]:
+        """Batches: one statistical-model call parses the windows of a whole batch."""
+        for batch in minibatch(stream, size=batch_size):
+            found = [(doc, *self._candidates(doc)) for doc in batch]
+            views = self._views([(doc, undecided) for doc, undecided, _ in found])
+            for (doc, undecided, dropped), doc_views in zip(found, views, strict=True):
+                self._decide(doc, undecided, dropped, doc_views)
+            yield from batch
+
+    def _candidates(self, doc: Doc) -> tuple[list[Span], list[tuple[Span, str]]]:
+        """Every rule hit, less those inside an allowed phrase (returned as dropped)."""
         strings = doc.vocab.strings
         hits = [
             Span(doc, start, end, label=match_id)
@@ -90,8 +106,6 @@ class GenderlintMatcher:
         if self.patterns:
             hits.extend(self._pattern_hits(doc))
         dropped: list[tuple[Span, str]] = []
-        verdicts: dict[tuple[int, int, str], Verdict] = {}
-        kept: list[Span] = []
         allowed = (
             [(strings[m], s, e) for m, s, e in self.allow(doc)] if hits and len(self.allow) else []
         )
@@ -110,9 +124,19 @@ class GenderlintMatcher:
                 dropped.append((span, f"dropped: inside allowed phrase '{cover.text}'"))
             else:
                 undecided.append(span)
-        for span, (view, offset, parsed) in zip(
-            undecided, self._views(doc, undecided), strict=True
-        ):
+        return undecided, dropped
+
+    def _decide(
+        self,
+        doc: Doc,
+        undecided: list[Span],
+        dropped: list[tuple[Span, str]],
+        views: list[tuple[Span, int, bool]],
+    ) -> None:
+        """Run the context checks and write kept hits, verdicts and drops on the doc."""
+        verdicts: dict[tuple[int, int, str], Verdict] = {}
+        kept: list[Span] = []
+        for span, (view, offset, parsed) in zip(undecided, views, strict=True):
             rule = self.spec.rules[span.label_]
             verdict = decide(view, rule, self.spec.settings, parsed)
             if not verdict.keep:
@@ -131,7 +155,6 @@ class GenderlintMatcher:
         doc.spans[SPANS_KEY] = filter_spans(kept)
         doc.user_data[DROPPED_KEY] = dropped
         doc.user_data[VERDICTS_KEY] = verdicts
-        return doc
 
     def _pattern_hits(self, doc: Doc) -> list[Span]:
         """Token-pattern matches, narrowed to their FOCUS tokens where a pattern has some."""
@@ -149,23 +172,35 @@ class GenderlintMatcher:
                 spans.append(Span(doc, start, end, label=rule_id))
         return spans
 
-    def _views(self, doc: Doc, spans: list[Span]) -> list[tuple[Span, int, bool]]:
+    def _views(self, batch: list[tuple[Doc, list[Span]]]) -> list[list[tuple[Span, int, bool]]]:
         """Each hit as the context checks see it: in a model-parsed window when there is a
-        model (the hit's sentence and the one before), else in the blank doc itself."""
-        model = self.spec.model() if spans and self.spec.model else None
+        model (the hit's sentence and the one before; one model call for the batch), else
+        in the blank doc itself."""
+        busy = any(spans for _, spans in batch)
+        model = self.spec.model() if busy and self.spec.model else None
         if model is None:
-            return [(span, 0, False) for span in spans]
-        windows = []
-        for span in spans:
-            sent = span.sent
-            first = doc[sent.start - 1].sent if sent.start > 0 else sent
-            windows.append((first.start_char, sent.end_char))
-        unique = sorted(set(windows))
-        parsed = dict(zip(unique, model.pipe(doc.text[a:b] for a, b in unique), strict=True))
-        views = []
-        for span, (a, b) in zip(spans, windows, strict=True):
-            view = parsed[(a, b)].char_span(
-                span.start_char - a, span.end_char - a, alignment_mode="expand"
-            )
-            views.append((view, a, True) if view is not None else (span, 0, False))
-        return views
+            return [[(span, 0, False) for span in spans] for _, spans in batch]
+        windows: list[list[tuple[int, int]]] = []
+        texts: dict[tuple[int, int, int], str] = {}
+        for n, (doc, spans) in enumerate(batch):
+            doc_windows = []
+            for span in spans:
+                sent = span.sent
+                first = doc[sent.start - 1].sent if sent.start > 0 else sent
+                doc_windows.append((first.start_char, sent.end_char))
+                texts[(n, first.start_char, sent.end_char)] = doc.text[
+                    first.start_char : sent.end_char
+                ]
+            windows.append(doc_windows)
+        keys = list(texts)
+        parsed = dict(zip(keys, model.pipe(texts[k] for k in keys), strict=True))
+        out = []
+        for n, ((_, spans), doc_windows) in enumerate(zip(batch, windows, strict=True)):
+            views = []
+            for span, (a, b) in zip(spans, doc_windows, strict=True):
+                view = parsed[(n, a, b)].char_span(
+                    span.start_char - a, span.end_char - a, alignment_mode="expand"
+                )
+                views.append((view, a, True) if view is not None else (span, 0, False))
+            out.append(views)
+        return out
