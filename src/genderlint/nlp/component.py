@@ -59,7 +59,7 @@ class GenderlintMatcher:
         self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
         # one Matcher per token pattern, run only when the doc holds the pattern's rarest
         # word: a Matcher's cost grows with every pattern it carries
-        self.patterns: list[tuple[frozenset[str], str, Matcher]] = []
+        self.patterns: list[tuple[frozenset[int], str, Matcher]] = []  # (word hashes, ...)
         self.focus: dict[str, set[int]] = {}
         self.allow = PhraseMatcher(nlp.vocab, attr="LOWER")
         for rule_id, rule in spec.rules.items():
@@ -72,7 +72,8 @@ class GenderlintMatcher:
                 tokens = [{k: v for k, v in t.items() if k != "FOCUS"} for t in pattern]
                 matcher = Matcher(nlp.vocab)
                 matcher.add(key, [typographic(tuple(tokens))])
-                gate = frozenset(trigger_words(tuple(typographic(pattern))))
+                words = trigger_words(tuple(typographic(pattern)))
+                gate = frozenset(nlp.vocab.strings.add(w) for w in words)
                 self.patterns.append((gate, key, matcher))
             if rule.allow:
                 self.allow.add(rule_id, _docs(nlp, [a.phrase for a in rule.allow]))
@@ -158,7 +159,7 @@ class GenderlintMatcher:
 
     def _pattern_hits(self, doc: Doc) -> list[Span]:
         """Token-pattern matches, narrowed to their FOCUS tokens where a pattern has some."""
-        words = {t.lower_ for t in doc}
+        words = set(doc.to_array("LOWER").tolist())  # hashes, without making Token objects
         spans = []
         for gate, key, matcher in self.patterns:
             if not gate & words:
