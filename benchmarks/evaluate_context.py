@@ -12,7 +12,6 @@ miss is printed with the context note that explains the engine's decision.
 from __future__ import annotations
 
 import argparse
-import re
 import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -20,6 +19,7 @@ from pathlib import Path
 from typing import TextIO
 
 import yaml
+from evalset import Label, occurrences
 
 from genderlint import Config, lint_text
 from genderlint.findings import Finding
@@ -33,14 +33,6 @@ CHECKS = (
     "proper-name",
 )
 FORMATS = ("plain", "markdown")
-
-
-@dataclass(frozen=True)
-class Label:
-    match: str
-    category: str
-    start: int
-    end: int
 
 
 @dataclass(frozen=True)
@@ -63,17 +55,15 @@ class Outcome:
 
 
 def locate(text: str, match: str, occurrence: int | None = None) -> tuple[int, int]:
-    """Offsets of a whole-word, case-sensitive ``match`` in ``text`` (as evalset.py finds
-    them); ``occurrence`` (1-based) is required when the match occurs more than once."""
-    left = r"(?<!\w)" if re.match(r"\w", match) else ""
-    right = r"(?!\w)" if re.search(r"\w$", match) else ""
-    found = list(re.finditer(left + re.escape(match) + right, text))
+    """Offsets of a whole-word, case-sensitive ``match`` in ``text`` (found as evalset.py
+    finds them); ``occurrence`` (1-based) is required when the match occurs more than once."""
+    found = occurrences(match, text)
     if occurrence is None and len(found) > 1:
         raise ValueError(f"{match!r} occurs {len(found)} times; add occurrence: N")
     if not 1 <= (occurrence or 1) <= len(found):
         raise ValueError(f"{match!r} occurs {len(found)} time(s), label wants #{occurrence}")
-    hit = found[(occurrence or 1) - 1]
-    return hit.start(), hit.end()
+    start = found[(occurrence or 1) - 1]
+    return start, start + len(match)
 
 
 def load_set(path: str | Path) -> list[Snippet]:

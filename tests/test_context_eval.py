@@ -21,6 +21,8 @@ TARGET = 0.90
 
 
 def _load_evaluator() -> ModuleType:
+    if str(ROOT / "benchmarks") not in sys.path:  # it imports its sibling evalset.py
+        sys.path.insert(0, str(ROOT / "benchmarks"))
     path = ROOT / "benchmarks" / "evaluate_context.py"
     spec = importlib.util.spec_from_file_location("evaluate_context", path)
     assert spec is not None and spec.loader is not None
