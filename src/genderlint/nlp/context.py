@@ -60,7 +60,6 @@ writing prefer
 """.split()
 )
 _SKIPPED = frozenset({"such", "as", "like", ":", "-", "–", "("}) | set(QUOTES)
-_DETERMINERS = frozenset("the a an this that these those his her their our its any every".split())
 # "Policeman is an outdated term", "... as terms to avoid", "... should be avoided"
 _AFTER = re.compile(
     r"^[^.;!?]{0,60}?\b(?:(?:is|are|was|were)\s+(?:an?\s+)?(?:outdated|old-fashioned|"

@@ -99,13 +99,6 @@ can could may might must needs ought shall should will would
 )
 
 
-CONDITIONALS = frozenset(
-    """
-after before if once unless until when whenever where
-""".split()
-)
-
-
 # objects of the verb "man": staff a post, crew a vessel
 STAFF_OBJECTS = frozenset(
     """

@@ -18,9 +18,6 @@ from genderlint.errors import ReaderError
 from genderlint.readers.decode import read_text_file
 from genderlint.textmap import SourceText
 
-TextReader = Callable[[str, str], SourceText]
-PathReader = Callable[[str], SourceText]
-
 # kind -> "module:function"
 TEXT_READERS: dict[str, str] = {
     "plain": "genderlint.readers.plain:read_plain",

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from genderlint.docx.package import MC_NS, W_NS, w
+from genderlint.docx.package import MC_NS, w
 
 _CHARS = {
     w("tab"): "\t",
@@ -173,7 +173,3 @@ def _hidden(r: etree._Element) -> bool:
         return False
     vanish = rpr.find(w("vanish"))
     return vanish is not None and vanish.get(w("val"), "true") not in _FALSE
-
-
-def is_w(el: etree._Element, tag: str) -> bool:
-    return el.tag == f"{{{W_NS}}}{tag}"
