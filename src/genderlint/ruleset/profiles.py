@@ -68,13 +68,7 @@ def _profile(name: str, body: object, where: str, line: int, complete: bool) -> 
         raise RuleError(
             f"profile {name}: must be a mapping with description and allow", where, line
         )
-    unknown = [k for k in body if k not in PROFILE_KEYS]
-    if unknown:
-        raise RuleError(
-            f"profile {name}: unknown key {unknown[0]!r} (known keys: {', '.join(PROFILE_KEYS)})",
-            where,
-            body.key_lines[unknown[0]],
-        )
+    _reject_unknown_keys(body, PROFILE_KEYS, f"profile {name}", where)
     description = body.get("description", "")
     if not isinstance(description, str) or (complete and not description.strip()):
         raise RuleError(
@@ -98,17 +92,22 @@ def _profile(name: str, body: object, where: str, line: int, complete: bool) -> 
     return Profile(name, " ".join(description.split()), allow)
 
 
+def _reject_unknown_keys(data: LDict, known: Iterable[str], label: str, where: str) -> None:
+    known = tuple(known)
+    unknown = [k for k in data if k not in known]
+    if unknown:
+        raise RuleError(
+            f"{label}: unknown key {unknown[0]!r} (known keys: {', '.join(known)})",
+            where,
+            data.key_lines[unknown[0]],
+        )
+
+
 def _allow(profile: str, item: object, where: str, line: int) -> ProfileAllow:
     label = f"profile {profile}: allow"
     if not isinstance(item, LDict):
         raise RuleError(f"{label}: each entry is a mapping with phrase and reason", where, line)
-    unknown = [k for k in item if k not in ALLOW_KEYS]
-    if unknown:
-        raise RuleError(
-            f"{label}: unknown key {unknown[0]!r} (known keys: {', '.join(ALLOW_KEYS)})",
-            where,
-            item.key_lines[unknown[0]],
-        )
+    _reject_unknown_keys(item, ALLOW_KEYS, label, where)
     for key in ("phrase", "reason"):
         value = item.get(key)
         if not isinstance(value, str) or not value.strip():
