@@ -15,8 +15,8 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans, minibatch
 
 from genderlint.nlp.context import decide
-from genderlint.nlp.verdict import DROPPED_KEY, SPANS_KEY, VERDICTS_KEY, Verdict
-from genderlint.ruleset.compiler import RuleForms, trigger_words, typographic
+from genderlint.nlp.verdict import DROPPED_KEY, SPANS_KEY, VERDICTS_KEY, Verdict, doc_text
+from genderlint.ruleset.compiler import RuleForms, max_tokens, trigger_words, typographic
 from genderlint.ruleset.model import Rule
 
 GLOBAL_ALLOW = "__allow__"
@@ -39,6 +39,29 @@ class MatchSpec:
 RULESETS: dict[str, MatchSpec] = {}
 
 
+@dataclass(frozen=True)
+class PatternMatcher:
+    gate: frozenset[int]  # hashes of the words one of which every match holds
+    key: str  # "RULE_ID#n"
+    matcher: Matcher
+    reach: int | None  # the most tokens a match spans (None: unbounded)
+
+
+def _windows(doc: Doc, at: list[int], reach: int | None) -> Iterator[Doc | Span]:
+    """Token ranges that hold every match through the positions ``at`` (sorted): each
+    position widened by ``reach - 1`` tokens on both sides, overlapping ranges merged."""
+    if reach is None:
+        yield doc
+        return
+    start, end = at[0] - reach + 1, at[0] + reach
+    for i in at[1:]:
+        if i - reach + 1 > end:
+            yield doc[max(start, 0) : min(end, len(doc))]
+            start = i - reach + 1
+        end = i + reach
+    yield doc[max(start, 0) : min(end, len(doc))]
+
+
 @Language.factory("genderlint", default_config={"ruleset": ""})
 def make_genderlint(nlp: Language, name: str, ruleset: str) -> GenderlintMatcher:
     return GenderlintMatcher(nlp, RULESETS[ruleset])
@@ -57,9 +80,9 @@ class GenderlintMatcher:
         self.spec = spec
         self.phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
-        # one Matcher per token pattern, run only when the doc holds the pattern's rarest
-        # word: a Matcher's cost grows with every pattern it carries
-        self.patterns: list[tuple[frozenset[int], str, Matcher]] = []  # (word hashes, ...)
+        # one Matcher per token pattern, run only around the pattern's rarest word: a
+        # Matcher's cost grows with every pattern it carries and every token it walks
+        self.patterns: list[PatternMatcher] = []
         self.focus: dict[str, set[int]] = {}
         self.allow = PhraseMatcher(nlp.vocab, attr="LOWER")
         for rule_id, rule in spec.rules.items():
@@ -74,11 +97,15 @@ class GenderlintMatcher:
                 matcher.add(key, [typographic(tuple(tokens))])
                 words = trigger_words(tuple(typographic(pattern)))
                 gate = frozenset(nlp.vocab.strings.add(w) for w in words)
-                self.patterns.append((gate, key, matcher))
+                self.patterns.append(PatternMatcher(gate, key, matcher, max_tokens(pattern)))
             if rule.allow:
                 self.allow.add(rule_id, _docs(nlp, [a.phrase for a in rule.allow]))
         if spec.allow:
             self.allow.add(GLOBAL_ALLOW, _docs(nlp, spec.allow))
+        self.gated_by: dict[int, list[int]] = {}  # gate word hash -> pattern indices
+        for n, gated in enumerate(self.patterns):
+            for word in gated.gate:
+                self.gated_by.setdefault(word, []).append(n)
 
     def __call__(self, doc: Doc) -> Doc:
         undecided, dropped = self._candidates(doc)
@@ -158,19 +185,30 @@ class GenderlintMatcher:
         doc.user_data[VERDICTS_KEY] = verdicts
 
     def _pattern_hits(self, doc: Doc) -> list[Span]:
-        """Token-pattern matches, narrowed to their FOCUS tokens where a pattern has some."""
-        words = set(doc.to_array("LOWER").tolist())  # hashes, without making Token objects
+        """Token-pattern matches, narrowed to their FOCUS tokens where a pattern has some.
+
+        Every match holds one of its pattern's gate words, so the Matcher only walks the
+        tokens within a match's length of those words: the same matches, fewer tokens.
+        """
+        where: dict[int, list[int]] = {}  # gate word hash -> its token positions
+        for i, word in enumerate(doc.to_array("LOWER").tolist()):  # no Token objects
+            if word in self.gated_by:
+                where.setdefault(word, []).append(i)
         spans = []
-        for gate, key, matcher in self.patterns:
-            if not gate & words:
-                continue
-            rule_id = key.split("#", 1)[0]
-            focus = self.focus[key]
-            for _, start, end, alignment in matcher(doc, with_alignments=True):  # type: ignore[misc]
-                if focus:
-                    picked = [start + i for i, a in enumerate(alignment) if a in focus]
-                    start, end = min(picked), max(picked) + 1
-                spans.append(Span(doc, start, end, label=rule_id))
+        present = sorted({n for word in where for n in self.gated_by[word]})
+        for pattern in (self.patterns[n] for n in present):
+            at = sorted(i for word in pattern.gate if word in where for i in where[word])
+            rule_id = pattern.key.split("#", 1)[0]
+            focus = self.focus[pattern.key]
+            for window in _windows(doc, at, pattern.reach):
+                found = pattern.matcher(window, with_alignments=True)
+                for _, start, end, alignment in found:  # type: ignore[misc]
+                    offset = window.start if isinstance(window, Span) else 0
+                    start, end = start + offset, end + offset
+                    if focus:
+                        picked = [start + i for i, a in enumerate(alignment) if a in focus]
+                        start, end = min(picked), max(picked) + 1
+                    spans.append(Span(doc, start, end, label=rule_id))
         return spans
 
     def _views(self, batch: list[tuple[Doc, list[Span]]]) -> list[list[tuple[Span, int, bool]]]:
@@ -189,7 +227,7 @@ class GenderlintMatcher:
                 sent = span.sent
                 first = doc[sent.start - 1].sent if sent.start > 0 else sent
                 doc_windows.append((first.start_char, sent.end_char))
-                texts[(n, first.start_char, sent.end_char)] = doc.text[
+                texts[(n, first.start_char, sent.end_char)] = doc_text(doc)[
                     first.start_char : sent.end_char
                 ]
             windows.append(doc_windows)

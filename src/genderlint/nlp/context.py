@@ -12,7 +12,7 @@ import re
 from spacy.tokens import Span, Token
 
 from genderlint.nlp import wordlists as W
-from genderlint.nlp.verdict import KEEP, Verdict
+from genderlint.nlp.verdict import KEEP, Verdict, doc_text
 from genderlint.ruleset.model import Rule
 
 QUOTES = {'"': '"', "“": "”", "‘": "’", "'": "'", "«": "»", "„": "“", "`": "`"}
@@ -92,7 +92,7 @@ def mention_cue(span: Span) -> str:
             return f"introduced by '{doc[i].text}' (a mention, not a use)"
         if cue == "not" and i >= 1 and doc[i - 1].text in {",", ";", "—", "–"}:
             return "contrasted with ', not' (a mention, not a use)"
-    rest = doc.text[span.end_char : span.sent.end_char]
+    rest = doc_text(doc)[span.end_char : span.sent.end_char]
     if _AFTER.match(rest):
         return "described as a term to avoid (a mention, not a use)"
     if _listed_after_cue(span):
@@ -114,7 +114,7 @@ MAX_ITEM_WORDS = 4
 def _listed_after_cue(span: Span) -> bool:
     """'Terms to avoid: manpower, man-hours, chairman': every item of a short list after a
     colon that a cue introduces is a mention."""
-    text = span.doc.text
+    text = doc_text(span.doc)
     sentence_start = span.sent.start_char
     colon = text.rfind(":", sentence_start, span.start_char)
     if colon == -1 or not _LIST_CUE.search(text[max(sentence_start, colon - 40) : colon]):
@@ -129,7 +129,7 @@ _ARROWS = ("→", "⇒", "->", "=>")
 def _glossary_line(span: Span) -> bool:
     """'policeman → police officer', 'two-man rule -> two-person rule': a short line that
     pairs a term with its alternative, the term on either side of the arrow."""
-    text = span.doc.text
+    text = doc_text(span.doc)
     start = text.rfind("\n", 0, span.start_char) + 1
     end = text.find("\n", span.end_char)
     line = text[start : end if end != -1 else len(text)]
@@ -138,7 +138,7 @@ def _glossary_line(span: Span) -> bool:
 
 def _quoted(span: Span) -> bool:
     """Inside quotation marks: 'policeman', "man the post", “two-man rule”."""
-    text = span.doc.text
+    text = doc_text(span.doc)
     sent = span.sent
     before = text[sent.start_char : span.start_char]
     after = text[span.end_char : sent.end_char]

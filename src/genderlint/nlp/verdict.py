@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 SPANS_KEY = "genderlint"  # doc.spans group with the kept hits
 DROPPED_KEY = "genderlint_dropped"  # doc.user_data: [(span, why)]
@@ -22,3 +26,12 @@ KEEP = Verdict(True)
 
 # the names rules may use in `context:` for a per-match check (see nlp/checks.py)
 MATCH_CHECKS = ("generic-pronoun", "stereotyped-pronoun", "verb-man", "sex-relevant")
+TEXT_KEY = "genderlint_text"  # doc.user_data: the doc's text, computed once
+
+
+def doc_text(doc: Doc) -> str:
+    """``Doc.text`` joins every token on each access; the context checks read it per hit."""
+    text: str | None = doc.user_data.get(TEXT_KEY)
+    if text is None:
+        text = doc.user_data[TEXT_KEY] = doc.text
+    return text

@@ -14,8 +14,8 @@ FORMAT_VERSION = 1
 
 def write(report: Report, out: TextIO, options: Options) -> None:
     """Write the report as one indented JSON object followed by a newline."""
-    json.dump(as_dict(report), out, indent=2, ensure_ascii=False, default=str)
-    out.write("\n")
+    # one write: json.dump writes each fragment separately
+    out.write(json.dumps(as_dict(report), indent=2, ensure_ascii=False, default=str) + "\n")
 
 
 def as_dict(report: Report) -> dict[str, Any]:

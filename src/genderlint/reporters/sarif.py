@@ -19,8 +19,8 @@ LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "
 
 def write(report: Report, out: TextIO, options: Options) -> None:
     """Write the report as one SARIF log with a single run."""
-    json.dump(as_dict(report), out, indent=2, ensure_ascii=False, default=str)
-    out.write("\n")
+    # one write: json.dump writes each fragment separately
+    out.write(json.dumps(as_dict(report), indent=2, ensure_ascii=False, default=str) + "\n")
 
 
 def as_dict(report: Report) -> dict[str, Any]:

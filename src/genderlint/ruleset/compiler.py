@@ -130,6 +130,25 @@ def _may_be_absent(op: str) -> bool:
     return count is not None and (count.group(1) in ("", "0"))
 
 
+def max_tokens(pattern: Iterable[dict[str, Any]]) -> int | None:
+    """The most tokens one match of this pattern can span (None when unbounded)."""
+    total = 0
+    for token in pattern:
+        op = str(token.get("OP", "1"))
+        if op in ("*", "+"):
+            return None
+        count = re.fullmatch(r"\{(\d*)(?:,(\d*))?\}", op)
+        if count is None:
+            total += 1  # "1", "?" and "!" take at most one token
+        elif "," not in op:
+            total += int(count.group(1))
+        elif count.group(2):
+            total += int(count.group(2))
+        else:
+            return None  # "{n,}"
+    return total
+
+
 @dataclass(frozen=True)
 class CompiledRules:
     """A loaded rule set with everything the first pass needs, as cacheable data."""
