@@ -112,6 +112,35 @@ GLUE = [
     ">",
     "",
 ]
+# block structure that reaches across blank lines: the Markdown reader parses only the
+# regions of a document the first pass keeps, so these must not change what it finds
+STRUCTURE = [
+    "\n\n",
+    "\n\n- ",
+    "\n\n1. ",
+    "\n\n  ",
+    "\n\n    ",
+    "\n\n```\n",
+    "\n```\n\n",
+    "\n\n~~~~\n",
+    "\n~~~~\n\n",
+    "\n\n<!--\n",
+    "\n-->\n\n",
+    "\n\n<pre>\n",
+    "\n</pre>\n\n",
+    "\n\n<div>\n",
+    "\n\n> ",
+    "\n\n# Glossary\n\n",
+    "\n\n## Duties\n\n",
+    "\nGlossary\n===\n\n",
+    "\n\nTerms to avoid:\n\n- ",
+    "\n\nEach officer must:\n\n- ",
+    "\n\n| Avoid | Use instead |\n| --- | --- |\n| ",
+    "\n\n---\n\n",
+    "\n\n[x]: http://example.org\n\n",
+    "\n\n<!-- genderlint-disable -->\n\n",
+    "\n\n<!-- genderlint-enable -->\n\n",
+]
 
 word = st.one_of(
     st.sampled_from(FORMS),
@@ -123,13 +152,16 @@ word = st.one_of(
 texts = st.lists(st.tuples(word, st.sampled_from(GLUE)), min_size=1, max_size=40).map(
     lambda parts: "".join(w + g for w, g in parts)
 )
+documents = st.lists(st.tuples(texts, st.sampled_from(STRUCTURE)), min_size=1, max_size=12).map(
+    lambda parts: "".join(t + g for t, g in parts)
+)
 
 
-def example_cases(name: str, values: list[str]):  # type: ignore[no-untyped-def]
+def example_cases(name: str, values: list[str], extra: tuple[str, ...] | list[str] = ()):  # type: ignore[no-untyped-def]
     """Run every hard case in every format on top of the generated texts."""
 
     def wrap(fn):  # type: ignore[no-untyped-def]
-        for case in HARD_CASES:
+        for case in [*HARD_CASES, *extra]:
             for value in values:
                 fn = example(text=case, **{name: value})(fn)
         return fn
@@ -171,6 +203,36 @@ def test_blocks_first_pass_is_exact(text: str, kind: str) -> None:
 @given(text=texts, ext=st.sampled_from(["md", "txt"]))
 @example_cases("ext", ["md", "txt"])
 def test_file_first_pass_is_exact(tmp_path: Path, text: str, ext: str) -> None:
+    path = tmp_path / f"doc.{ext}"
+    path.write_text(text, encoding="utf-8", newline="")
+    fast = check_file(str(path), CONFIG, first_pass=True)
+    full = check_file(str(path), CONFIG, first_pass=False)
+    assert _key(fast.findings) == _key(full.findings)
+
+
+REGION_CASES = [
+    "```\ncode\n\nEvery policeman signs.\n```\n",  # a fence holds blank lines
+    "~~~~\n```\n\nEvery policeman signs.\n~~~~\n",
+    "- item\n\n  ```\n  x\n\n  policeman\n  ```\n",
+    "<!--\nnote\n\nEvery policeman signs.\n-->\n",  # so do HTML comments and <pre>
+    "<pre>\nx\n\nEvery policeman signs.\n</pre>\n",
+    "Each officer must:\n\n- sign the log\n\n- check that he is ready\n",  # a lead-in
+    "Terms to avoid:\n\n- chairman\n\n- policeman\n",
+    "# Glossary\n\nIntro.\n\n| Term | Use instead |\n| --- | --- |\n| policeman | officer |\n",
+    "Glossary\n========\n\nText.\n\n- chairman\n",
+    "[policeman][1] came.\n\n[1]: http://x\n",  # definitions reach the whole document
+    "<!-- genderlint-disable -->\n\nEvery policeman signs.\n",
+]
+
+
+@settings(
+    max_examples=200,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+@given(text=documents, ext=st.just("md"))
+@example_cases("ext", ["md"], REGION_CASES)
+def test_markdown_regions_are_exact(tmp_path: Path, text: str, ext: str) -> None:
     path = tmp_path / f"doc.{ext}"
     path.write_text(text, encoding="utf-8", newline="")
     fast = check_file(str(path), CONFIG, first_pass=True)

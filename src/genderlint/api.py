@@ -11,7 +11,7 @@ from genderlint.engine import Engine, engine_for
 from genderlint.findings import Finding, Severity
 from genderlint.glossary import carry_over, mention_blocks
 from genderlint.nlp.verdict import DROPPED_KEY, SPANS_KEY, VERDICTS_KEY, Verdict
-from genderlint.prefilter import loosen
+from genderlint.prefilter import RawMarkdownPass, loosen
 from genderlint.ruleset.inflect import match_case, pluralize
 from genderlint.suppress import apply_directives
 from genderlint.textmap import Block, SourceText
@@ -60,11 +60,26 @@ def check_file(
     else:
         text = read_text_file(path)
         engine = engine_for(config or DEFAULT_CONFIG)
-        if first_pass and not engine.document_rules and not _may_match_file(engine, text, kind):
+        screen = first_pass and not engine.document_rules
+        # the Markdown reader runs the first pass itself, region by region
+        if screen and kind != "markdown" and not _may_match_file(engine, text, kind):
             return FileResult(path, [], "")
-        source = read_text(text, path, kind)
+        source = read_text(text, path, kind, RawMarkdownPass(engine.prefilter) if screen else None)
     found = lint_source(source, config, first_pass=first_pass, dropped=dropped)
     return FileResult(source.path, found, source.source)
+
+
+def needs_pipeline(path: str, config: Config | None = None) -> bool:
+    """False when the first pass proves a text file holds no finding: the file is read,
+    never parsed, and spaCy is not needed for it. Word files always need the pipeline."""
+    from genderlint.readers import PATH_READERS, reader_for
+    from genderlint.readers.decode import read_text_file
+
+    kind = reader_for(path) or "plain"
+    if kind in PATH_READERS:
+        return True
+    engine = engine_for(config or DEFAULT_CONFIG)
+    return bool(engine.document_rules) or _may_match_file(engine, read_text_file(path), kind)
 
 
 def _may_match_file(engine: Engine, text: str, kind: str) -> bool:

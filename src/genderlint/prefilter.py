@@ -9,6 +9,7 @@ a role noun or an indefinite nearby) are conjunctive: both parts must be present
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -105,6 +106,29 @@ class Prefilter:
                 return True
         return self.gate is not None and self._patterns_may_match(text)
 
+    def hit_regions(self, text: str, bounds: list[int]) -> set[int]:
+        """The regions of ``text`` (lower-cased) where a finding may start: a hit of an
+        ordinary rule's form, a pronoun after an antecedent of its context check, or a
+        pattern gate word. ``bounds`` are the regions' start offsets (the first is 0).
+        Any text :meth:`may_match` accepts has such a region; each scan skips to the next
+        region after a hit, so a region costs one search, not one per hit."""
+        scans = [(self.main, 0)]
+        for pronouns, antecedents in self.pairs:
+            first = antecedents.search(text)
+            if first is not None:
+                scans.append((pronouns, first.start()))
+        if self.gate is not None:
+            scans.append((self.gate, 0))
+        found: set[int] = set()
+        for regex, pos in scans:
+            while (hit := regex.search(text, pos)) is not None:
+                region = bisect.bisect_right(bounds, hit.start()) - 1
+                found.add(region)
+                if region + 1 == len(bounds):
+                    break
+                pos = bounds[region + 1]
+        return found
+
     def _patterns_may_match(self, text: str) -> bool:
         """A token pattern matches inside one paragraph, its words in order. Patterns whose
         gate word occurs are checked over the whole text first (one search per word), and
@@ -157,5 +181,24 @@ _MARKUP = re.compile(r"</?[A-Za-z][^<>\n]*>|\\(?=[^\w\s])|[*_]|^[ \t]*(?:>[ \t]?
 
 
 def loosen(text: str) -> str:
-    """Raw Markdown without the markup that sits between prose pieces."""
+    """Raw Markdown without the markup that sits between prose pieces (line breaks stay)."""
     return _MARKUP.sub("", _LINK.sub(r"\1", text))
+
+
+_LINE_BREAK = re.compile("\n")
+
+
+class RawMarkdownPass:
+    """The first pass over raw Markdown, for the reader's choice of what to parse
+    (:class:`genderlint.readers.md_regions.RawPass`)."""
+
+    def __init__(self, prefilter: Prefilter) -> None:
+        self.prefilter = prefilter
+
+    def __call__(self, raw: str) -> bool:
+        return self.prefilter.may_match(loosen(raw))
+
+    def hit_regions(self, raw: str, first_lines: list[int]) -> set[int]:
+        text = loosen(raw).lower()
+        line_starts = [0, *(m.end() for m in _LINE_BREAK.finditer(text))]
+        return self.prefilter.hit_regions(text, [line_starts[line] for line in first_lines])

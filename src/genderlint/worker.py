@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from multiprocessing import get_context
+from typing import TypeVar
 
 from genderlint import __version__, cache
 from genderlint.config import Config
 from genderlint.errors import GenderlintError
 from genderlint.findings import Finding
+
+T = TypeVar("T")
 
 # below this many files, starting worker processes costs more than it saves
 PARALLEL_THRESHOLD = 24
@@ -33,24 +36,57 @@ def check_target(
 ) -> Outcome:
     """Lint one file; a file whose bytes, config, rules and version are unchanged comes
     from the cache."""
-    from genderlint.api import check_file
-    from genderlint.engine import engine_for
+    return scan_target(target, config, use_cache, explain) or lint_target(
+        target, config, use_cache, explain
+    )
 
-    try:
-        use_cache = use_cache and not explain  # the cache keeps findings, not decisions
-        key = _result_key(target, config, engine_for(config).cache_key) if use_cache else ""
+
+def scan_target(
+    target: str, config: Config, use_cache: bool = True, explain: bool = False
+) -> Outcome | None:
+    """The outcome when the results cache or the first pass settles the file (no spaCy
+    needed), else None: the file needs the pipeline (:func:`lint_target`)."""
+    from genderlint.api import needs_pipeline
+
+    def scan() -> Outcome | None:
+        key = _key(target, config, use_cache, explain)
+        hit = cache.load("results", key) if key else None
+        if isinstance(hit, Outcome):
+            return hit
+        if needs_pipeline(target, config):
+            return None
         if key:
-            hit = cache.load("results", key)
-            if isinstance(hit, Outcome):
-                return hit
+            cache.store("results", key, Outcome(target))
+        return Outcome(target)
+
+    return _guarded(target, scan)
+
+
+def lint_target(
+    target: str, config: Config, use_cache: bool = True, explain: bool = False
+) -> Outcome:
+    """Lint one file with the whole pipeline and store the outcome in the cache."""
+    from genderlint.api import check_file
+
+    def lint() -> Outcome:
         dropped: list[Finding] | None = [] if explain else None
         result = check_file(target, config, dropped=dropped)
         outcome = Outcome(
             target, result.findings, result.source if result.findings else "", dropped=dropped or []
         )
+        key = _key(target, config, use_cache, explain)
         if key:
             cache.store("results", key, outcome)
         return outcome
+
+    result = _guarded(target, lint)
+    assert result is not None
+    return result
+
+
+def _guarded(target: str, step: Callable[[], Outcome | None]) -> Outcome | None:
+    try:
+        return step()
     except GenderlintError as exc:
         return Outcome(target, error=str(exc), error_path=exc.path or target)
     except Exception as exc:  # never a traceback: report it and go on with other files
@@ -59,6 +95,16 @@ def check_target(
             error=f"{target}: internal error: {type(exc).__name__}: {exc}",
             error_path=target,
         )
+
+
+def _key(target: str, config: Config, use_cache: bool, explain: bool) -> str:
+    """The results-cache key, or '' when the cache is not used (the cache keeps findings,
+    not the decisions `--explain-context` shows)."""
+    from genderlint.engine import engine_for
+
+    if not use_cache or explain:
+        return ""
+    return _result_key(target, config, engine_for(config).cache_key)
 
 
 def _result_key(target: str, config: Config, engine_key: str) -> str:
@@ -78,25 +124,66 @@ def default_jobs(files: int) -> int:
     return max(1, min(os.cpu_count() or 1, 8, files // PARALLEL_THRESHOLD))
 
 
-def _work(item: tuple[str, Config, bool, bool]) -> Outcome:
+Work = tuple[str, Config, bool, bool]  # target, config, use_cache, explain
+
+
+def _work(item: Work) -> Outcome:
     return check_target(*item)
+
+
+def _scan(item: Work) -> Outcome | None:
+    return scan_target(*item)
+
+
+def _lint(item: Work) -> Outcome:
+    return lint_target(*item)
 
 
 def check_all(
     items: list[tuple[str, Config]], jobs: int, use_cache: bool, explain: bool = False
 ) -> Iterator[Outcome]:
-    """Outcomes in the order of ``items``; ``jobs`` > 1 spreads files over processes."""
+    """Outcomes in the order of ``items``; ``jobs`` > 1 spreads files over processes.
+
+    In parallel runs, workers forked before spaCy is imported first screen every file
+    (results cache, first pass) while this process imports spaCy and builds the pipeline
+    as soon as one file needs it; workers forked after that lint the files that need the
+    pipeline, sharing it instead of each paying for spaCy's import and the matchers.
+    """
     work = [(target, config, use_cache, explain) for target, config in items]
     if jobs <= 1 or len(work) < 2:
         yield from map(_work, work)
         return
-    # build the first pass, the pipeline and the model once, here: forked workers share
-    # them instead of each paying for spaCy's import and the matchers
     from genderlint.engine import engine_for
 
     for config in {config for _, config in items}:
-        engine = engine_for(config)
-        _ = engine.prefilter, engine.nlp
-        engine.model()
+        _ = engine_for(config).prefilter  # built once, before the fork
+    outcomes: list[Outcome | None] = []
+    ready = False
+    for outcome in _spread(_scan, work, jobs):
+        if outcome is None and not ready:
+            _build_pipelines(config for _, config in items)
+            ready = True
+        outcomes.append(outcome)
+    pending = [i for i, outcome in enumerate(outcomes) if outcome is None]
+    for i, outcome in zip(pending, _spread(_lint, [work[i] for i in pending], jobs), strict=True):
+        outcomes[i] = outcome
+    yield from (outcome for outcome in outcomes if outcome is not None)
+
+
+def _spread(step: Callable[[Work], T], work: list[Work], jobs: int) -> Iterator[T]:
+    """``step`` over ``work`` in order, in forked worker processes when that pays."""
+    jobs = min(jobs, len(work))
+    if jobs <= 1:
+        yield from map(step, work)
+        return
     with ProcessPoolExecutor(jobs, mp_context=get_context("fork")) as pool:
-        yield from pool.map(_work, work, chunksize=max(1, min(32, len(work) // (jobs * 4))))
+        yield from pool.map(step, work, chunksize=max(1, min(32, len(work) // (jobs * 4))))
+
+
+def _build_pipelines(configs: Iterable[Config]) -> None:
+    from genderlint.engine import engine_for
+
+    for config in set(configs):
+        engine = engine_for(config)
+        _ = engine.nlp
+        engine.model()

@@ -16,6 +16,7 @@ from typing import cast
 
 from genderlint.errors import ReaderError
 from genderlint.readers.decode import read_text_file
+from genderlint.readers.md_regions import RawPass
 from genderlint.textmap import SourceText
 
 # kind -> "module:function"
@@ -55,11 +56,22 @@ def reader_for(path: str) -> str | None:
     return _EXTENSION_KINDS[extension] if extension in EXTENSIONS else None
 
 
-def read_text(text: str, path: str = "<text>", kind: str = "plain") -> SourceText:
-    """Read a string (standard input, an editor buffer) as ``plain`` or ``markdown``."""
+def read_text(
+    text: str,
+    path: str = "<text>",
+    kind: str = "plain",
+    first_pass: RawPass | None = None,
+) -> SourceText:
+    """Read a string (standard input, an editor buffer) as ``plain`` or ``markdown``.
+
+    With ``first_pass``, parts of a Markdown document it rules out are not parsed (they
+    hold no finding, so the findings are the same).
+    """
     target = TEXT_READERS.get(kind)
     if target is None:
         raise ReaderError(f"cannot read {kind!r} input as text", path)
+    if first_pass is not None and kind == "markdown":
+        return _load(target)(text, path, first_pass)
     return _load(target)(text, path)
 
 

@@ -39,6 +39,7 @@ from markdown_it.rules_inline import (
 
 from genderlint.readers.directives import comment_directives
 from genderlint.readers.md_inline import SPAN, InlineWalker, Segments, drop_links
+from genderlint.readers.md_regions import RawPass, needed_text
 from genderlint.readers.plain import line_bounds
 from genderlint.textmap import Block, Directive, SourceText
 
@@ -107,8 +108,11 @@ def _masked(source: str, starts: list[int], ends: list[int]) -> str:
     return text
 
 
-def parse_markdown(source: str) -> tuple[list[Block], list[Directive]]:
-    """Prose blocks and suppression directives of a Markdown document."""
+def parse_markdown(
+    source: str, first_pass: RawPass | None = None
+) -> tuple[list[Block], list[Directive]]:
+    """Prose blocks and suppression directives of a Markdown document; with
+    ``first_pass``, only of the parts that can hold a finding."""
     starts, ends = line_bounds(source)
 
     def line_of(pos: int) -> int:
@@ -141,7 +145,8 @@ def parse_markdown(source: str) -> tuple[list[Block], list[Directive]]:
     directives: list[Directive] = []
     containers: list[str] = []
     row = column = row_cursor = 0
-    tokens = _parser().parse(_masked(source, starts, ends))
+    text = _masked(source, starts, ends)
+    tokens = _parser().parse(needed_text(text, first_pass) if first_pass else text)
     for i, tok in enumerate(tokens):
         kind = tok.type
         if kind == "inline" and tok.map and tok.content:
@@ -189,7 +194,7 @@ def parse_markdown(source: str) -> tuple[list[Block], list[Directive]]:
     return blocks, directives
 
 
-def read_markdown(text: str, path: str = "<text>") -> SourceText:
-    """Markdown as a :class:`SourceText`."""
-    blocks, directives = parse_markdown(text)
+def read_markdown(text: str, path: str = "<text>", first_pass: RawPass | None = None) -> SourceText:
+    """Markdown as a :class:`SourceText` (``first_pass``: see :func:`parse_markdown`)."""
+    blocks, directives = parse_markdown(text, first_pass)
     return SourceText(path, text, blocks, directives)

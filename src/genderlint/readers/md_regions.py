@@ -1,0 +1,127 @@
+"""The parts of a Markdown document that can hold a finding, so that only they are parsed.
+
+A document splits into top-level *chunks* before every line that starts at column 0 after
+a blank line, except inside fenced code and HTML blocks that may hold blank lines
+(comments, ``<pre>``, ...): no CommonMark block crosses such a boundary. A chunk is kept
+when the first pass finds a candidate in it together with the chunks it reads in (the
+chunk before it, and for a list the chunks back to its lead-in), and then those chunks are
+kept too, as are all chunks with headings (glossary sections start at headings). The
+other chunks' lines are left empty, so line numbers, and with them every source position,
+stay as they are. A document with reference definitions or suppression comments, which
+reach across the whole document, is parsed whole.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Protocol
+
+_LINE_BREAK = re.compile(r"\r\n?|\n")
+_FENCE = re.compile(r" {0,3}(?:(`{3,})[^`]*|(~{3,}).*)$")
+_FENCE_CLOSE = re.compile(r" {0,3}(`{3,}|~{3,})[ \t]*$")
+_HTML = (  # (start of an HTML block that may span blank lines, its end)
+    (
+        re.compile(r" {0,3}<(?:script|pre|style|textarea)(?:[\s>]|$)", re.I),
+        "</(?:script|pre|style|textarea)>",
+    ),
+    (re.compile(r" {0,3}<!--"), "-->"),
+    (re.compile(r" {0,3}<\?"), r"\?>"),
+    (re.compile(r" {0,3}<!\[CDATA\["), r"\]\]>"),
+    (re.compile(r" {0,3}<![A-Za-z]"), ">"),
+)
+_HEADING = re.compile(r" {0,3}(?:#{1,6}(?:[ \t]|$)|=+[ \t]*$|-+[ \t]*$)")
+# a chunk starting like this holds no lead-in or heading (a list, a table, HTML, code, a
+# rule): the context of a chunk after it reaches further back
+_NOT_PROSE = re.compile(
+    r" {0,3}(?:[-+*](?:[ \t]|$)|\d{1,9}[.)](?:[ \t]|$)|\||<|`{3}|~{3}|(?:[-*_][ \t]*){3,}$)"
+)
+WHOLE_DOCUMENT = ("]:", "genderlint-")  # reference definitions, suppression comments
+
+
+def chunk_starts(lines: list[str]) -> list[int]:
+    """The first line of each top-level chunk."""
+    starts = [0]
+    fence: tuple[str, int] | None = None  # (marker character, length) of an open fence
+    html_end: re.Pattern[str] | None = None
+    blank_before = False
+    for i, line in enumerate(lines):
+        if fence is not None:
+            close = _FENCE_CLOSE.match(line)
+            if close and close.group(1)[0] == fence[0] and len(close.group(1)) >= fence[1]:
+                fence = None
+            blank_before = False
+            continue
+        if html_end is not None:
+            if html_end.search(line):
+                html_end = None
+            blank_before = False
+            continue
+        blank = not line.strip()
+        if blank_before and not blank and not line[0].isspace():
+            starts.append(i)
+        if not blank:
+            fence, html_end = _opens(line)
+        blank_before = blank
+    return starts
+
+
+def _opens(line: str) -> tuple[tuple[str, int] | None, re.Pattern[str] | None]:
+    """The fence or multi-line HTML block this line opens, if any."""
+    opened = _FENCE.match(line)
+    if opened:
+        marker = opened.group(1) or opened.group(2)
+        return (marker[0], len(marker)), None
+    for start, end in _HTML:
+        found = start.match(line)
+        if found:
+            end_pattern = re.compile(end, re.I)
+            return None, None if end_pattern.search(line, found.end()) else end_pattern
+    return None, None
+
+
+class RawPass(Protocol):
+    """The first pass over raw Markdown (see :func:`genderlint.prefilter.loosen`)."""
+
+    def __call__(self, raw: str) -> bool:
+        """False: no finding can be in this text."""
+
+    def hit_regions(self, raw: str, first_lines: list[int]) -> set[int]:
+        """The regions of ``raw`` where a finding may start; region ``k`` starts at line
+        ``first_lines[k]`` (lines count from 0)."""
+
+
+def needed_text(text: str, first_pass: RawPass) -> str:
+    """``text`` with the lines of chunks that cannot hold a finding left empty."""
+    lines = _LINE_BREAK.split(text)
+    if any(marker in text for marker in WHOLE_DOCUMENT):
+        return text if first_pass(text) else "\n" * (len(lines) - 1)
+    starts = chunk_starts(lines)
+    bounds = [*starts, len(lines)]
+    keep = [False] * len(starts)
+    for k in range(len(starts)):
+        if any(_HEADING.match(line) for line in lines[bounds[k] : bounds[k + 1]]):
+            keep[k] = True
+    # a chunk with no place where a finding may start needs no test of its own: whatever
+    # its context matches is tested with the chunk that holds the start
+    for k in sorted(first_pass.hit_regions("\n".join(lines), starts)):
+        first = _context_start(lines, starts, k)
+        if first_pass("\n".join(lines[bounds[first] : bounds[k + 1]])):
+            keep[first : k + 1] = [True] * (k + 1 - first)
+    if all(keep):
+        return text
+    out: list[str] = []
+    for k, kept in enumerate(keep):
+        count = bounds[k + 1] - bounds[k]
+        out.extend(lines[bounds[k] : bounds[k + 1]] if kept else [""] * count)
+    return "\n".join(out)
+
+
+def _context_start(lines: list[str], starts: list[int], k: int) -> int:
+    """The first chunk that chunk ``k`` reads in: the one before it, and back over lists,
+    tables and code to the paragraph or heading before them."""
+    j = k
+    while j > 0:
+        j -= 1
+        if not _NOT_PROSE.match(lines[starts[j]]):
+            break
+    return j

@@ -1,0 +1,86 @@
+"""Parallel runs and the results cache give exactly the findings of a plain run."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+FILES = {
+    "clean-1.md": "# Duties\n\nThe duty officer records every search in the log.\n",
+    "clean-2.txt": "Staff rotate between the two checkpoints each week.\n",
+    "findings-1.md": "# Patrol\n\nEach patrolman must carry a radio.\n\n- Man the gate.\n",
+    "findings-2.md": "Every officer must sign before he leaves.\n\nUse manpower wisely.\n",
+    "findings-3.txt": "The chairman opened the meeting.\n",
+    "glossary.md": "# Glossary\n\n| Avoid | Use |\n| --- | --- |\n| policeman | officer |\n",
+    "broken.md": b"\x00\x01\x02 binary \x00 policeman",
+}
+
+
+def _corpus(root: Path, copies: int = 4) -> Path:
+    for n in range(copies):  # enough files for the worker processes to share them out
+        folder = root / f"part-{n}"
+        folder.mkdir(parents=True)
+        for name, text in FILES.items():
+            data = text if isinstance(text, bytes) else text.encode()
+            (folder / name).write_bytes(data)
+    return root
+
+
+def _check(root: Path, cache: Path, *args: str) -> tuple[int, dict]:
+    env = dict(os.environ, GENDERLINT_CACHE_DIR=str(cache))
+    command = [sys.executable, "-m", "genderlint", "check", "--model", "none", "--format", "json"]
+    done = subprocess.run(
+        [*command, *args, str(root)],
+        capture_output=True,
+        text=True,
+        env=env,
+    )
+    return done.returncode, json.loads(done.stdout)
+
+
+def _findings(report: dict) -> list[tuple]:
+    return [(f["path"], f["rule_id"], f["start"], f["end"]) for f in report["findings"]]
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return _corpus(tmp_path_factory.mktemp("corpus"))
+
+
+def test_jobs_give_the_same_report(corpus: Path, tmp_path: Path) -> None:
+    one_code, one = _check(corpus, tmp_path / "c1", "--jobs", "1", "--no-cache")
+    two_code, two = _check(corpus, tmp_path / "c2", "--jobs", "2", "--no-cache")
+    assert one_code == two_code == 2  # the binary files are errors
+    assert len(one["errors"]) == 4 and one["errors"] == two["errors"]
+    assert _findings(one) == _findings(two)
+    rules = {f[1] for f in _findings(one)}
+    assert len(_findings(one)) >= 4 * 5 and len(rules) >= 4
+
+
+def test_cached_rerun_is_the_same_and_sees_changes(corpus: Path, tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    _, first = _check(corpus, cache, "--jobs", "2")
+    assert any((cache / "results").iterdir())
+    _, again = _check(corpus, cache, "--jobs", "2")
+    assert _findings(again) == _findings(first) and again["errors"] == first["errors"]
+
+    changed = corpus / "part-0" / "clean-1.md"
+    original = changed.read_text()
+    try:
+        changed.write_text(original + "\nThe foreman signs off.\n")
+        _, after = _check(corpus, cache, "--jobs", "2")
+        new = set(_findings(after)) - set(_findings(first))
+        assert new == {(str(changed), "GL145", len(original) + 5, len(original) + 12)}
+    finally:
+        changed.write_text(original)
+
+
+def test_no_cache_neither_reads_nor_writes(corpus: Path, tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    _check(corpus, cache, "--jobs", "2", "--no-cache")
+    assert not (cache / "results").exists() or not any((cache / "results").iterdir())
