@@ -240,6 +240,19 @@ def test_markdown_regions_are_exact(tmp_path: Path, text: str, ext: str) -> None
     assert _key(fast.findings) == _key(full.findings)
 
 
+def test_first_pass_sees_every_form() -> None:
+    """Each form of each rule, alone and after the antecedents pronoun checks need."""
+    missed = [
+        form
+        for form in FORMS
+        if not any(
+            ENGINE.may_match(f"{before} {form} left.")
+            for before in ("The", "Each officer said", "The nurse said")
+        )
+    ]
+    assert missed == []
+
+
 def test_first_pass_skips_clean_text() -> None:
     assert not ENGINE.may_match("The human resources manager in Germany will command it.")
     assert ENGINE.may_match("Every policeman must")

@@ -10,8 +10,9 @@ a role noun or an indefinite nearby) are conjunctive: both parts must be present
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 GAP = "\x00"  # stands for the optional whitespace between two tokens
@@ -61,102 +62,160 @@ def _emit(node: dict[str, dict], prev: str) -> str:
 class PrefilterSpec:
     """Plain data (cacheable) for the first pass.
 
-    ``main`` matches the forms of ordinary rules. The rest are single words: ``pairs`` are
-    (pronouns, antecedents) of a context check that keeps a pronoun only after one of those
-    antecedents; ``sequences`` are token patterns as (gate words, the expressions for each
-    required word in order).
+    ``main`` holds the forms of ordinary rules as token sequences. The rest are single
+    words: ``pairs`` are (pronouns, antecedents) of a context check that keeps a pronoun
+    only after one of those antecedents; ``sequences`` are token patterns as (gate words,
+    the expressions for each required word in order).
     """
 
-    main: str
+    main: tuple[tuple[str, ...], ...]
     pairs: tuple[tuple[frozenset[str], frozenset[str]], ...] = ()
     sequences: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = ()
 
 
+MAIN = -1  # role of a form of an ordinary rule; the pronouns of pair i have role i
+
+
+@dataclass(frozen=True)
+class Roles:
+    """What a scanned word may be: roles (:data:`MAIN`, or a pronoun of a pair) and the
+    token patterns it gates."""
+
+    roles: frozenset[int] = frozenset()
+    gates: frozenset[int] = frozenset()
+
+
+@dataclass(frozen=True)
+class Hit:
+    start: int
+    end: int
+    roles: Roles
+
+
 class Prefilter:
-    """Compiled from a :class:`PrefilterSpec`. Texts are lower-cased once and matched
-    without IGNORECASE (about twice as fast); every scan is one C-level regex search."""
+    """Compiled from a :class:`PrefilterSpec`: one prefix-tree expression over every form
+    and word the spec names, run once over the lower-cased text (no IGNORECASE: about
+    twice as fast). A look-ahead reports a hit at every position, so no hit hides one that
+    overlaps it; each hit is then read by what its text may be."""
 
     def __init__(self, spec: PrefilterSpec) -> None:
-        self.main = re.compile(spec.main)
-        self.pairs = [
-            (
-                re.compile(trie_pattern((w,) for w in pronouns)),
-                re.compile(trie_pattern((w,) for w in antecedents)),
-            )
-            for pronouns, antecedents in spec.pairs
+        entries: dict[str, Roles] = {}  # key: the entry's text without whitespace
+        joints: dict[str, set[int]] = {}  # key -> where its tokens meet (whitespace may be)
+
+        def add(seq: tuple[str, ...], roles: frozenset[int], gates: frozenset[int]) -> None:
+            key = "".join(seq).lower()
+            old = entries.get(key, Roles())
+            entries[key] = Roles(old.roles | roles, old.gates | gates)
+            ends = itertools.accumulate(len(token) for token in seq[:-1])
+            joints.setdefault(key, set()).update(ends)
+
+        for seq in spec.main:
+            add(seq, frozenset({MAIN}), frozenset())
+        for n, (pronouns, _) in enumerate(spec.pairs):
+            for word in pronouns:
+                add((word,), frozenset({n}), frozenset())
+        # antecedents are common words: one search for the first, when a pronoun needs it
+        self.antecedents = [
+            re.compile(trie_pattern((w,) for w in antecedents)) for _, antecedents in spec.pairs
         ]
-        gate_words = {(w,) for gate, _ in spec.sequences for w in gate}
-        self.gate = re.compile(trie_pattern(gate_words)) if gate_words else None
-        self.sequence_patterns = [seq for _, seq in spec.sequences]
-        self.sequences: dict[int, list[re.Pattern[str]]] = {}  # compiled when first needed
-        self.by_gate: dict[str, list[int]] = {}
         for index, (gate, _) in enumerate(spec.sequences):
             for word in gate:
-                self.by_gate.setdefault(word, []).append(index)
+                add((word,), frozenset(), frozenset({index}))
+        joined = _joined(spec.main)
+        sequences = {*spec.main, *((key,) for key in entries if key not in joined)}
+        self.scan = re.compile(f"(?=({trie_pattern(sequences)}))")
+        # the scan reports one hit per position, its longest: it stands for every shorter
+        # entry that may match there too
+        self.roles = {key: _with_prefixes(key, entries, joints[key]) for key in entries}
+        self.everything = Roles(frozenset({MAIN}), frozenset(range(len(spec.sequences))))
+        self.sequence_patterns = [seq for _, seq in spec.sequences]
+        self.sequences: dict[int, list[re.Pattern[str]]] = {}  # compiled when first needed
+
+    def hits(self, text: str) -> Iterator[Hit]:
+        """Every place in ``text`` (lower-cased) where a form or word of the spec starts."""
+        for found in self.scan.finditer(text):
+            matched = found.group(1)
+            roles = self.roles.get("".join(matched.split()), self.everything)
+            yield Hit(found.start(), found.start() + len(matched), roles)
 
     def may_match(self, text: str) -> bool:
         """False means no rule can match anywhere in this text."""
-        text = text.lower()
-        if self.main.search(text):
-            return True
-        for pronouns, antecedents in self.pairs:
-            # the antecedent a context check needs always comes before the pronoun
-            first = antecedents.search(text)
-            if first is not None and pronouns.search(text, first.start()):
-                return True
-        return self.gate is not None and self._patterns_may_match(text)
+        return self._starts(text.lower(), stop_at_first=True) != []
 
     def hit_regions(self, text: str, bounds: list[int]) -> set[int]:
         """The regions of ``text`` (lower-cased) where a finding may start: a hit of an
         ordinary rule's form, a pronoun after an antecedent of its context check, or a
-        pattern gate word. ``bounds`` are the regions' start offsets (the first is 0).
-        Any text :meth:`may_match` accepts has such a region; each scan skips to the next
-        region after a hit, so a region costs one search, not one per hit."""
-        scans = [(self.main, 0)]
-        for pronouns, antecedents in self.pairs:
-            first = antecedents.search(text)
-            if first is not None:
-                scans.append((pronouns, first.start()))
-        if self.gate is not None:
-            scans.append((self.gate, 0))
-        found: set[int] = set()
-        for regex, pos in scans:
-            while (hit := regex.search(text, pos)) is not None:
-                region = bisect.bisect_right(bounds, hit.start()) - 1
-                found.add(region)
-                if region + 1 == len(bounds):
-                    break
-                pos = bounds[region + 1]
-        return found
+        pattern gate word whose pattern can match. ``bounds`` are the regions' start
+        offsets (the first is 0). Any text :meth:`may_match` accepts has such a region."""
+        return {bisect.bisect_right(bounds, at) - 1 for at in self._starts(text, False)}
 
-    def _patterns_may_match(self, text: str) -> bool:
-        """A token pattern matches inside one paragraph, its words in order. Patterns whose
-        gate word occurs are checked over the whole text first (one search per word), and
-        only those that pass there, paragraph by paragraph."""
-        assert self.gate is not None
-        hits = list(self.gate.finditer(text))
-        indices = {i for hit in hits for i in self.by_gate.get(hit.group(), ())}
-        if any(hit.group() not in self.by_gate for hit in hits):
-            indices = set(range(len(self.sequence_patterns)))  # a split form: check all
-        indices = {i for i in indices if _in_order(self._sequence(i), text, 0, len(text))}
-        if not indices:
-            return False
-        checked: set[tuple[int, int]] = set()
+    def _starts(self, text: str, stop_at_first: bool) -> list[int]:
+        first_antecedent: dict[int, int] = {}  # pair -> where its first antecedent starts
+        starts: list[int] = []
+        gated: list[Hit] = []
+        for hit in self.hits(text):
+            roles = hit.roles.roles
+            if MAIN in roles or any(
+                self._antecedent_at(text, n, first_antecedent) <= hit.start for n in roles
+            ):
+                starts.append(hit.start)
+                if stop_at_first:
+                    return starts
+            elif hit.roles.gates:
+                gated.append(hit)
+        if gated:
+            starts.extend(self._patterns_may_match(text, gated, stop_at_first))
+        return starts
+
+    def _antecedent_at(self, text: str, pair: int, first: dict[int, int]) -> int:
+        """Where the first antecedent of a pair starts (past the end: none). The
+        antecedent a context check needs always comes before the pronoun."""
+        if pair not in first:
+            found = self.antecedents[pair].search(text)
+            first[pair] = found.start() if found else len(text) + 1
+        return first[pair]
+
+    def _patterns_may_match(self, text: str, hits: list[Hit], stop_at_first: bool) -> list[int]:
+        """A token pattern matches inside one paragraph, its words in order. Returns the
+        starts of the gate words whose paragraph holds one of their patterns."""
+        starts: list[int] = []
+        checked: dict[tuple[int, int], bool] = {}
         for hit in hits:
-            start = max(text.rfind("\n\n", 0, hit.start()), 0)
-            blank_after = _BLANK_LINE.search(text, hit.end())
+            start = max(text.rfind("\n\n", 0, hit.start), 0)
+            blank_after = _BLANK_LINE.search(text, hit.end)
             end = blank_after.start() if blank_after else len(text)
-            for index in indices & set(self.by_gate.get(hit.group(), indices)):
+            for index in hit.roles.gates:
                 if (start, index) not in checked:
-                    checked.add((start, index))
-                    if _in_order(self._sequence(index), text, start, end):
-                        return True
-        return False
+                    checked[(start, index)] = _in_order(self._sequence(index), text, start, end)
+                if checked[(start, index)]:
+                    starts.append(hit.start)
+                    if stop_at_first:
+                        return starts
+                    break
+        return starts
 
     def _sequence(self, index: int) -> list[re.Pattern[str]]:
         if index not in self.sequences:
             self.sequences[index] = [re.compile(p) for p in self.sequence_patterns[index]]
         return self.sequences[index]
+
+
+def _joined(sequences: Iterable[tuple[str, ...]]) -> set[str]:
+    return {"".join(seq).lower() for seq in sequences}
+
+
+def _with_prefixes(key: str, entries: dict[str, Roles], joints: set[int]) -> Roles:
+    """The roles of ``key`` and of every shorter entry that can match where it does: one
+    that ends at a token joint, or where a word edge lets it end."""
+    roles: set[int] = set()
+    gates: set[int] = set()
+    for end in range(1, len(key) + 1):
+        found = entries.get(key[:end])
+        edge = end == len(key) or end in joints or not (key[end - 1] + key[end]).isalnum()
+        if found is not None and edge:
+            roles |= found.roles
+            gates |= found.gates
+    return Roles(frozenset(roles), frozenset(gates))
 
 
 _BLANK_LINE = re.compile(r"\n[ \t]*\r?\n")

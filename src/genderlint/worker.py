@@ -164,20 +164,35 @@ def check_all(
             _build_pipelines(config for _, config in items)
             ready = True
         outcomes.append(outcome)
-    pending = [i for i, outcome in enumerate(outcomes) if outcome is None]
-    for i, outcome in zip(pending, _spread(_lint, [work[i] for i in pending], jobs), strict=True):
+    # largest files first, one at a time, so no worker is left with a big one at the end
+    pending = sorted(
+        (i for i, outcome in enumerate(outcomes) if outcome is None),
+        key=lambda i: -_size(work[i][0]),
+    )
+    linted = _spread(_lint, [work[i] for i in pending], jobs, chunksize=1)
+    for i, outcome in zip(pending, linted, strict=True):
         outcomes[i] = outcome
     yield from (outcome for outcome in outcomes if outcome is not None)
 
 
-def _spread(step: Callable[[Work], T], work: list[Work], jobs: int) -> Iterator[T]:
+def _spread(
+    step: Callable[[Work], T], work: list[Work], jobs: int, chunksize: int = 0
+) -> Iterator[T]:
     """``step`` over ``work`` in order, in forked worker processes when that pays."""
     jobs = min(jobs, len(work))
     if jobs <= 1:
         yield from map(step, work)
         return
+    chunksize = chunksize or max(1, min(32, len(work) // (jobs * 4)))
     with ProcessPoolExecutor(jobs, mp_context=get_context("fork")) as pool:
-        yield from pool.map(step, work, chunksize=max(1, min(32, len(work) // (jobs * 4))))
+        yield from pool.map(step, work, chunksize=chunksize)
+
+
+def _size(path: str) -> int:
+    try:
+        return os.path.getsize(path)
+    except OSError:
+        return 0
 
 
 def _build_pipelines(configs: Iterable[Config]) -> None:

@@ -232,7 +232,7 @@ def prefilter_spec(
                     ),
                 )
             )
-    return PrefilterSpec(trie_pattern(main), pairs, tuple(sequences))
+    return PrefilterSpec(tuple(sorted(main)), pairs, tuple(sequences))
 
 
 def _single_words(seqs: set[tuple[str, ...]]) -> frozenset[str]:
