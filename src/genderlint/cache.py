@@ -6,6 +6,8 @@ cache that cannot be read or written is silently skipped: it only ever saves tim
 
 from __future__ import annotations
 
+import functools
+import hashlib
 import os
 import pickle
 import tempfile
@@ -53,6 +55,24 @@ def store(kind: str, key: str, value: object) -> None:
         os.replace(tmp, folder / f"{key}.pickle")
     except OSError:
         pass
+
+
+@functools.cache
+def code_stamp() -> str:
+    """Modification times of the package's code: an edited checkout never reuses compiled
+    rules or results made by older code."""
+    here = Path(__file__).parent
+    return ",".join(str(f.stat().st_mtime_ns) for f in sorted(here.rglob("*.py")))
+
+
+def file_key(path: Path, *parts: str) -> str:
+    """A key for data derived from one file: its path, size and modification time, the
+    code that derives it, and ``parts``."""
+    st = path.stat()
+    text = "\0".join(
+        [str(path.resolve()), str(st.st_size), str(st.st_mtime_ns), code_stamp(), *parts]
+    )
+    return hashlib.sha256(text.encode()).hexdigest()[:32]
 
 
 def cached(kind: str, key: str, build: Callable[[], T]) -> T:

@@ -38,7 +38,7 @@ def rules_key(extra: tuple[Path, ...] = ()) -> tuple[str, tuple[Path, ...]]:
     for f in files:
         st = f.stat()
         stats.append(f"{f.resolve()}:{st.st_size}:{st.st_mtime_ns}")
-    return digest([__version__, _spacy_version(), _code_stamp(), *stats]), files
+    return digest([__version__, _spacy_version(), cache.code_stamp(), *stats]), files
 
 
 @lru_cache(maxsize=8)
@@ -56,13 +56,6 @@ def _compile(files: list[Path]) -> CompiledRules:
 
     tokenize, special = tokenizer_info()
     return compile_rules(load_rules(files), tokenize, special)
-
-
-def _code_stamp() -> str:
-    """Modification times of the package's code: an edited checkout never reuses compiled
-    rules or results made by older code."""
-    here = Path(__file__).parent
-    return ",".join(str(f.stat().st_mtime_ns) for f in sorted(here.rglob("*.py")))
 
 
 def _spacy_version() -> str:

@@ -5,9 +5,7 @@ from __future__ import annotations
 import hashlib
 import os
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
-from multiprocessing import get_context
 from typing import TypeVar
 
 from genderlint import __version__, cache
@@ -183,6 +181,9 @@ def _spread(
     if jobs <= 1:
         yield from map(step, work)
         return
+    from concurrent.futures import ProcessPoolExecutor  # not needed by small runs
+    from multiprocessing import get_context
+
     chunksize = chunksize or max(1, min(32, len(work) // (jobs * 4)))
     with ProcessPoolExecutor(jobs, mp_context=get_context("fork")) as pool:
         yield from pool.map(step, work, chunksize=chunksize)

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from genderlint import cache
 from genderlint.errors import RuleError
 from genderlint.ruleset.loader import ID_RE, PROFILES, PROFILES_FILE, bundled_rules_dir
 from genderlint.ruleset.yamlnodes import LDict, LList, load_located
@@ -128,8 +129,11 @@ def _allow(profile: str, item: object, where: str, line: int) -> ProfileAllow:
 
 @lru_cache(maxsize=1)
 def bundled_profiles() -> dict[str, Profile]:
-    """The built-in profiles (`rules/profiles.yaml`)."""
-    return load_profiles(bundled_rules_dir() / PROFILES_FILE, complete=True)
+    """The built-in profiles (`rules/profiles.yaml`), parsed once and cached on disk."""
+    path = bundled_rules_dir() / PROFILES_FILE
+    return cache.cached(
+        "profiles", cache.file_key(path), lambda: load_profiles(path, complete=True)
+    )
 
 
 def team_profile_files(paths: Iterable[Path]) -> list[Path]:
