@@ -41,6 +41,7 @@ class Bench:
         ).stdout
         self.has_jobs = "--jobs" in text
         self.has_cache = "--no-cache" in text
+        _byte_compile()
         sample = self.work / "warm-up.md"
         sample.write_text(sized_markdown(STARTUP_WORDS, 1, STARTUP_FINDINGS), encoding="utf-8")
         self.check("rule cache warm-up", [str(sample)], self.rules_cache, use_cache=True)
@@ -93,6 +94,25 @@ class Bench:
         )
         if error:
             print(f"    error: {error}")
+
+
+def _byte_compile() -> None:
+    """Byte-compile the genderlint package being measured, as `pip install` does for a
+    regular install: an editable install run with PYTHONDONTWRITEBYTECODE set would
+    otherwise compile every module again in every process."""
+    import sys
+
+    where = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import genderlint, os; print(os.path.dirname(genderlint.__file__))",
+        ],
+        capture_output=True,
+        text=True,
+    ).stdout.strip()
+    if where:
+        subprocess.run([sys.executable, "-m", "compileall", "-q", where], capture_output=True)
 
 
 def _findings(report: Path) -> int | None:
