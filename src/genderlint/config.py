@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
@@ -56,7 +57,14 @@ class Config:
 def find_config(start: Path) -> Path | None:
     """The nearest config file walking up from ``start`` (a file or folder)."""
     folder = start if start.is_dir() else start.parent
-    return _config_in(str(folder.resolve()))
+    return _config_for_folder("" if folder.is_absolute() else os.getcwd(), str(folder))
+
+
+@lru_cache(maxsize=4096)
+def _config_for_folder(cwd: str, folder: str) -> Path | None:
+    """Memoised per folder as given (and working folder): resolving walks every path
+    component, and a run asks for the same few folders for every file."""
+    return _config_in(str((Path(cwd) / folder).resolve()))
 
 
 @lru_cache(maxsize=4096)

@@ -17,7 +17,7 @@ from genderlint import __version__, cache
 from genderlint.config import Config
 from genderlint.errors import ConfigError, RuleError
 from genderlint.findings import Severity
-from genderlint.prefilter import Prefilter
+from genderlint.prefilter import Prefilter, build_tables
 from genderlint.ruleset.compiler import CompiledRules, RuleForms, digest, prefilter_spec
 from genderlint.ruleset.loader import PROFILES, bundled_rules_dir, rule_files
 from genderlint.ruleset.model import AllowEntry, Rule
@@ -136,12 +136,12 @@ class Engine:
         if self._prefilter is None:
             from genderlint.nlp.wordlists import REQUIRED_WORDS
 
-            spec = cache.cached(
+            tables = cache.cached(
                 "prefilter",
                 digest([self.cache_key, *sorted(self.forms)]),
-                lambda: prefilter_spec(self.compiled, self.forms, REQUIRED_WORDS),
+                lambda: build_tables(prefilter_spec(self.compiled, self.forms, REQUIRED_WORDS)),
             )
-            self._prefilter = Prefilter(spec)
+            self._prefilter = Prefilter(tables)
         return self._prefilter
 
     @property

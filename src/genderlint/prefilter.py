@@ -92,43 +92,60 @@ class Hit:
     roles: Roles
 
 
-class Prefilter:
-    """Compiled from a :class:`PrefilterSpec`: one prefix-tree expression over every form
-    and word the spec names, run once over the lower-cased text (no IGNORECASE: about
-    twice as fast). A look-ahead reports a hit at every position, so no hit hides one that
-    overlaps it; each hit is then read by what its text may be."""
+@dataclass(frozen=True)
+class Tables:
+    """A :class:`PrefilterSpec` made ready to scan with (plain data, cached on disk)."""
 
-    def __init__(self, spec: PrefilterSpec) -> None:
-        entries: dict[str, Roles] = {}  # key: the entry's text without whitespace
-        joints: dict[str, set[int]] = {}  # key -> where its tokens meet (whitespace may be)
+    scan: str  # the look-ahead prefix-tree expression
+    roles: dict[str, Roles]  # a hit's text without whitespace -> what it may be
+    antecedents: tuple[str, ...]  # per pair
+    sequences: tuple[tuple[str, ...], ...]  # per token pattern
 
-        def add(seq: tuple[str, ...], roles: frozenset[int], gates: frozenset[int]) -> None:
-            key = "".join(seq).lower()
-            old = entries.get(key, Roles())
-            entries[key] = Roles(old.roles | roles, old.gates | gates)
-            ends = itertools.accumulate(len(token) for token in seq[:-1])
-            joints.setdefault(key, set()).update(ends)
 
-        for seq in spec.main:
-            add(seq, frozenset({MAIN}), frozenset())
-        for n, (pronouns, _) in enumerate(spec.pairs):
-            for word in pronouns:
-                add((word,), frozenset({n}), frozenset())
-        # antecedents are common words: one search for the first, when a pronoun needs it
-        self.antecedents = [
-            re.compile(trie_pattern((w,) for w in antecedents)) for _, antecedents in spec.pairs
-        ]
-        for index, (gate, _) in enumerate(spec.sequences):
-            for word in gate:
-                add((word,), frozenset(), frozenset({index}))
-        joined = _joined(spec.main)
-        sequences = {*spec.main, *((key,) for key in entries if key not in joined)}
-        self.scan = re.compile(f"(?=({trie_pattern(sequences)}))")
+def build_tables(spec: PrefilterSpec) -> Tables:
+    """One prefix tree over every form and word of ``spec``."""
+    entries: dict[str, Roles] = {}  # key: the entry's text without whitespace
+    joints: dict[str, set[int]] = {}  # key -> where its tokens meet (whitespace may be)
+
+    def add(seq: tuple[str, ...], roles: frozenset[int], gates: frozenset[int]) -> None:
+        key = "".join(seq).lower()
+        old = entries.get(key, Roles())
+        entries[key] = Roles(old.roles | roles, old.gates | gates)
+        joints.setdefault(key, set()).update(itertools.accumulate(len(t) for t in seq[:-1]))
+
+    for seq in spec.main:
+        add(seq, frozenset({MAIN}), frozenset())
+    for n, (pronouns, _) in enumerate(spec.pairs):
+        for word in pronouns:
+            add((word,), frozenset({n}), frozenset())
+    for index, (gate, _) in enumerate(spec.sequences):
+        for word in gate:
+            add((word,), frozenset(), frozenset({index}))
+    joined = _joined(spec.main)
+    sequences = {*spec.main, *((key,) for key in entries if key not in joined)}
+    return Tables(
+        scan=f"(?=({trie_pattern(sequences)}))",
         # the scan reports one hit per position, its longest: it stands for every shorter
         # entry that may match there too
-        self.roles = {key: _with_prefixes(key, entries, joints[key]) for key in entries}
-        self.everything = Roles(frozenset({MAIN}), frozenset(range(len(spec.sequences))))
-        self.sequence_patterns = [seq for _, seq in spec.sequences]
+        roles={key: _with_prefixes(key, entries, joints[key]) for key in entries},
+        # antecedents are common words: one search for the first, when a pronoun needs it
+        antecedents=tuple(trie_pattern((w,) for w in words) for _, words in spec.pairs),
+        sequences=tuple(seq for _, seq in spec.sequences),
+    )
+
+
+class Prefilter:
+    """Compiled from :class:`Tables`: one prefix-tree expression over every form and word
+    the rules name, run once over the lower-cased text (no IGNORECASE: about twice as
+    fast). A look-ahead reports a hit at every position, so no hit hides one that overlaps
+    it; each hit is then read by what its text may be."""
+
+    def __init__(self, tables: Tables) -> None:
+        self.scan = re.compile(tables.scan)
+        self.roles = tables.roles
+        self.antecedents = [re.compile(p) for p in tables.antecedents]
+        self.everything = Roles(frozenset({MAIN}), frozenset(range(len(tables.sequences))))
+        self.sequence_patterns = tables.sequences
         self.sequences: dict[int, list[re.Pattern[str]]] = {}  # compiled when first needed
 
     def hits(self, text: str) -> Iterator[Hit]:
