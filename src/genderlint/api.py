@@ -12,7 +12,7 @@ from genderlint.findings import Finding, Severity
 from genderlint.glossary import carry_over, mention_blocks
 from genderlint.nlp.verdict import DROPPED_KEY, SPANS_KEY, VERDICTS_KEY, Verdict
 from genderlint.prefilter import RawMarkdownPass, loosen
-from genderlint.ruleset.inflect import match_case, pluralize
+from genderlint.ruleset.inflect import fit_suggestions
 from genderlint.suppress import apply_directives
 from genderlint.textmap import Block, SourceText
 
@@ -195,12 +195,9 @@ def _finding(
     forms = engine.forms[rule_id].forms if rule_id in engine.forms else {}
     plural = forms.get(text if rule.case_sensitive else text.lower(), False)
     if verdict is not None and verdict.suggestions:
-        suggestions = tuple(match_case(s, text) for s in verdict.suggestions)
+        suggestions = fit_suggestions(verdict.suggestions, text, False)
     else:
-        suggestions = tuple(
-            match_case(pluralize(s) if plural else s, text)
-            for s in rule.suggestions_for(engine.config.profiles)
-        )
+        suggestions = fit_suggestions(rule.suggestions_for(engine.config.profiles), text, plural)
     severity = engine.severity_of(rule)
     if verdict is not None and verdict.severity:
         lowered = Severity.parse(verdict.severity)

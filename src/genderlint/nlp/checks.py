@@ -191,10 +191,11 @@ _RELEVANT_PHRASES = (
 def sex_relevant(span: Span, parsed: bool) -> Verdict:
     """'female officer' is advice in general text, but right in statistics and where
     the sex matters operationally (same-sex searches, escorts)."""
-    words = {t.lower_ for t in span.sent} | {t.text for t in span.sent if t.text == "%"}
+    sent = span.sent
+    words = {t.lower_ for t in sent} | {t.text for t in sent if t.text == "%"}
     if words & _STATISTICS:
         return Verdict(False, "dropped: the sentence gives figures by sex")
-    lowered = span.sent.text.lower()
+    lowered = sent.text.lower()
     if words & _SEARCHES or any(p in lowered for p in _RELEVANT_PHRASES):
         return Verdict(False, "dropped: the officer's sex matters for this task")
     return Verdict(True, "kept: nothing in the sentence needs the sex stated")

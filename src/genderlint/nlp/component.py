@@ -16,7 +16,13 @@ from spacy.util import filter_spans, minibatch
 
 from genderlint.nlp.context import decide
 from genderlint.nlp.verdict import DROPPED_KEY, SPANS_KEY, VERDICTS_KEY, Verdict, doc_text
-from genderlint.ruleset.compiler import RuleForms, max_tokens, trigger_words, typographic
+from genderlint.ruleset.compiler import (
+    RuleForms,
+    max_tokens,
+    required_lower_tokens,
+    trigger_words,
+    typographic,
+)
 from genderlint.ruleset.model import Rule
 
 GLOBAL_ALLOW = "__allow__"
@@ -45,21 +51,38 @@ class PatternMatcher:
     key: str  # "RULE_ID#n"
     matcher: Matcher
     reach: int | None  # the most tokens a match spans (None: unbounded)
+    # per token every match holds (besides the gate word, which each range holds): the
+    # lower-case word hashes it takes
+    needs: tuple[frozenset[int], ...]
+
+    def may_match(self, words: set[int]) -> bool:
+        """Whether a range with these lower-case word hashes holds every required token.
+
+        Most ranges around a gate word miss another required word; this set test is far
+        cheaper than a Matcher call on the range."""
+        return all(not words.isdisjoint(need) for need in self.needs)
 
 
-def _windows(doc: Doc, at: list[int], reach: int | None) -> Iterator[Doc | Span]:
+def _needs(nlp: Language, pattern: list[dict[str, object]]) -> tuple[frozenset[int], ...]:
+    """The LOWER hashes each required token of a (typographic) pattern accepts."""
+    out = []
+    for token in required_lower_tokens(pattern):
+        value = token["LOWER"]
+        words = value["IN"] if isinstance(value, dict) else [value]
+        out.append(frozenset(nlp.vocab.strings.add(str(w)) for w in words))
+    return tuple(out)
+
+
+def _windows(length: int, at: list[int], reach: int) -> Iterator[tuple[int, int]]:
     """Token ranges that hold every match through the positions ``at`` (sorted): each
     position widened by ``reach - 1`` tokens on both sides, overlapping ranges merged."""
-    if reach is None:
-        yield doc
-        return
     start, end = at[0] - reach + 1, at[0] + reach
     for i in at[1:]:
         if i - reach + 1 > end:
-            yield doc[max(start, 0) : min(end, len(doc))]
+            yield max(start, 0), min(end, length)
             start = i - reach + 1
         end = i + reach
-    yield doc[max(start, 0) : min(end, len(doc))]
+    yield max(start, 0), min(end, length)
 
 
 @Language.factory("genderlint", default_config={"ruleset": ""})
@@ -97,7 +120,8 @@ class GenderlintMatcher:
                 matcher.add(key, [typographic(tuple(tokens))])
                 words = trigger_words(tuple(typographic(pattern)))
                 gate = frozenset(nlp.vocab.strings.add(w) for w in words)
-                self.patterns.append(PatternMatcher(gate, key, matcher, max_tokens(pattern)))
+                needs = tuple(n for n in _needs(nlp, typographic(tuple(tokens))) if n != gate)
+                self.patterns.append(PatternMatcher(gate, key, matcher, max_tokens(pattern), needs))
             if rule.allow:
                 self.allow.add(rule_id, _docs(nlp, [a.phrase for a in rule.allow]))
         if spec.allow:
@@ -190,21 +214,28 @@ class GenderlintMatcher:
         Every match holds one of its pattern's gate words, so the Matcher only walks the
         tokens within a match's length of those words: the same matches, fewer tokens.
         """
+        lower = doc.to_array("LOWER").tolist()  # no Token objects
         where: dict[int, list[int]] = {}  # gate word hash -> its token positions
-        for i, word in enumerate(doc.to_array("LOWER").tolist()):  # no Token objects
+        for i, word in enumerate(lower):
             if word in self.gated_by:
                 where.setdefault(word, []).append(i)
         spans = []
         present = sorted({n for word in where for n in self.gated_by[word]})
         for pattern in (self.patterns[n] for n in present):
-            at = sorted(i for word in pattern.gate if word in where for i in where[word])
             rule_id = pattern.key.split("#", 1)[0]
             focus = self.focus[pattern.key]
-            for window in _windows(doc, at, pattern.reach):
+            if pattern.reach is None:
+                ranges: Iterable[tuple[int, int]] = [(0, len(doc))]
+            else:
+                at = sorted(i for word in pattern.gate if word in where for i in where[word])
+                ranges = _windows(len(doc), at, pattern.reach)
+            for first, last in ranges:
+                if pattern.needs and not pattern.may_match(set(lower[first:last])):
+                    continue
+                window = doc if pattern.reach is None else doc[first:last]
                 found = pattern.matcher(window, with_alignments=True)
                 for _, start, end, alignment in found:  # type: ignore[misc]
-                    offset = window.start if isinstance(window, Span) else 0
-                    start, end = start + offset, end + offset
+                    start, end = start + first, end + first
                     if focus:
                         picked = [start + i for i, a in enumerate(alignment) if a in focus]
                         start, end = min(picked), max(picked) + 1

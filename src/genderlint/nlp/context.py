@@ -77,7 +77,8 @@ _GLOSSARY_COLON = re.compile(r"^\s*[:–—-]\s*(?:use|say|write|prefer|try)\b",
 def mention_cue(span: Span) -> str:
     """Why this occurrence talks about the word instead of using it ('' when it uses it)."""
     doc = span.doc
-    if _quoted(span):
+    sent = span.sent
+    if _quoted(span, sent):
         return f"'{span.text}' is quoted (a mention, not a use)"
     i = span.start - 1
     while i >= 0 and i >= span.start - 4 and doc[i].lower_ in _SKIPPED:
@@ -92,10 +93,10 @@ def mention_cue(span: Span) -> str:
             return f"introduced by '{doc[i].text}' (a mention, not a use)"
         if cue == "not" and i >= 1 and doc[i - 1].text in {",", ";", "—", "–"}:
             return "contrasted with ', not' (a mention, not a use)"
-    rest = doc_text(doc)[span.end_char : span.sent.end_char]
+    rest = doc_text(doc)[span.end_char : sent.end_char]
     if _AFTER.match(rest):
         return "described as a term to avoid (a mention, not a use)"
-    if _listed_after_cue(span):
+    if _listed_after_cue(span, sent):
         return "in a list of terms introduced as terms (a mention, not a use)"
     if _glossary_line(span) or _GLOSSARY_COLON.match(rest):
         return "in a line pairing a term with its alternative (a mention, not a use)"
@@ -111,11 +112,11 @@ _LIST_SEPARATOR = re.compile(r",|;|\band\b|\bor\b")
 MAX_ITEM_WORDS = 4
 
 
-def _listed_after_cue(span: Span) -> bool:
+def _listed_after_cue(span: Span, sent: Span) -> bool:
     """'Terms to avoid: manpower, man-hours, chairman': every item of a short list after a
-    colon that a cue introduces is a mention."""
+    colon that a cue introduces is a mention (``sent`` is the span's sentence)."""
     text = doc_text(span.doc)
-    sentence_start = span.sent.start_char
+    sentence_start = sent.start_char
     colon = text.rfind(":", sentence_start, span.start_char)
     if colon == -1 or not _LIST_CUE.search(text[max(sentence_start, colon - 40) : colon]):
         return False
@@ -136,10 +137,10 @@ def _glossary_line(span: Span) -> bool:
     return len(line) <= 120 and any(arrow in line for arrow in _ARROWS)
 
 
-def _quoted(span: Span) -> bool:
-    """Inside quotation marks: 'policeman', "man the post", “two-man rule”."""
+def _quoted(span: Span, sent: Span) -> bool:
+    """Inside quotation marks: 'policeman', "man the post", “two-man rule” (``sent`` is the
+    span's sentence)."""
     text = doc_text(span.doc)
-    sent = span.sent
     before = text[sent.start_char : span.start_char]
     after = text[span.end_char : sent.end_char]
     for open_q, close_q in QUOTES.items():

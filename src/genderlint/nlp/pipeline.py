@@ -5,8 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from genderlint.nlp.verdict import TEXT_KEY
+
 if TYPE_CHECKING:
     from spacy.language import Language
+    from spacy.tokens import Doc
 
     from genderlint.nlp.component import MatchSpec
 
@@ -19,13 +22,30 @@ def blank_english() -> Language:
 
 def build_pipeline(spec: MatchSpec, key: str) -> Language:
     """A blank English pipeline with a sentencizer and the genderlint component."""
+    from genderlint.nlp import sentencizer  # noqa: F401  (registers the factory)
     from genderlint.nlp.component import RULESETS
 
     nlp = blank_english()
+    nlp.tokenizer = TextKeepingTokenizer(nlp.tokenizer)
     RULESETS[key] = spec
-    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("genderlint_sentencizer", name="sentencizer")
     nlp.add_pipe("genderlint", config={"ruleset": key})
     return nlp
+
+
+class TextKeepingTokenizer:
+    """A tokenizer that also stores each doc's text in its ``user_data`` for
+    :func:`~genderlint.nlp.verdict.doc_text`: ``Doc.text`` rebuilds the text token by
+    token, and the context checks read it for nearly every doc of dense text. spaCy's
+    tokenizer loses no character, so the stored text is the doc's text."""
+
+    def __init__(self, tokenizer: Callable[[str], Doc]) -> None:
+        self.tokenizer = tokenizer
+
+    def __call__(self, text: str) -> Doc:
+        doc = self.tokenizer(text)
+        doc.user_data[TEXT_KEY] = text
+        return doc
 
 
 def tokenizer_info() -> tuple[Callable[[str], list[str]], dict[str, list[str]]]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # plural of the last word stays as is
 UNCOUNTABLE = frozenset(
@@ -123,6 +124,13 @@ def match_case(suggestion: str, matched: str) -> str:
     if letters and letters[0].isupper() and suggestion[:1].islower():
         return suggestion[0].upper() + suggestion[1:]
     return suggestion
+
+
+@lru_cache(maxsize=4096)
+def fit_suggestions(suggestions: tuple[str, ...], matched: str, plural: bool) -> tuple[str, ...]:
+    """The suggestions in the number (``plural``) and case of the matched text. Cached:
+    dense text repeats the same few (suggestions, match) pairs thousands of times."""
+    return tuple(match_case(pluralize(s) if plural else s, matched) for s in suggestions)
 
 
 def _keep_case(original: str, replacement: str) -> str:

@@ -1,0 +1,51 @@
+"""spaCy's rule-based sentencizer, reading token attributes as arrays.
+
+``Sentencizer.predict`` makes a Python ``Token`` per token of every doc; in dense text that
+is a noticeable share of the whole lint. This subclass computes the same boundaries from
+``Doc.to_array`` (no Token objects) and keeps spaCy's ``set_annotations`` and serialisation.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.attrs import IS_PUNCT, ORTH
+from spacy.language import Language
+from spacy.pipeline import Sentencizer
+from spacy.strings import get_string_id
+from spacy.tokens import Doc
+
+
+class ArraySentencizer(Sentencizer):
+    """Same rule as :class:`spacy.pipeline.Sentencizer`: a sentence starts at the first
+    token after sentence-final punctuation that is neither punctuation nor such a mark."""
+
+    _punct_source: set[str] | None = None
+    _punct_ids: frozenset[int] = frozenset()
+
+    def predict(self, docs: Iterable[Doc]) -> list[list[bool]]:
+        if self._punct_source is not self.punct_chars:  # set anew by from_bytes/from_disk
+            self._punct_ids = frozenset(get_string_id(c) for c in self.punct_chars)
+            self._punct_source = self.punct_chars
+        return [self._guesses(doc) for doc in docs]
+
+    def _guesses(self, doc: Doc) -> list[bool]:
+        guesses = [False] * len(doc)
+        if not guesses:
+            return guesses
+        guesses[0] = True
+        start, seen_period = 0, False
+        for i, (orth, is_punct) in enumerate(doc.to_array([ORTH, IS_PUNCT]).tolist()):
+            is_in_punct_chars = orth in self._punct_ids
+            if seen_period and not is_punct and not is_in_punct_chars:
+                guesses[start] = True
+                start, seen_period = i, False
+            elif is_in_punct_chars:
+                seen_period = True
+        guesses[start] = True
+        return guesses
+
+
+@Language.factory("genderlint_sentencizer")
+def make_sentencizer(nlp: Language, name: str) -> ArraySentencizer:
+    return ArraySentencizer(name)

@@ -1,0 +1,96 @@
+"""The faster paths give exactly what the plain code (or spaCy's own parts) gives."""
+
+from __future__ import annotations
+
+import spacy
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from genderlint.nlp.component import PatternMatcher, _needs, _windows
+from genderlint.nlp.pipeline import TextKeepingTokenizer
+from genderlint.nlp.sentencizer import ArraySentencizer
+from genderlint.nlp.verdict import TEXT_KEY, doc_text
+from genderlint.ruleset.inflect import fit_suggestions, match_case, pluralize
+
+# words, sentence marks, punctuation around them, odd spacing and non-Latin full stops
+_PIECES = st.sampled_from(
+    [
+        "The",
+        "officer",
+        "he",
+        "reports",
+        ".",
+        "!",
+        "?",
+        "...",
+        '"',
+        ")",
+        "(",
+        "’",
+        "—",
+        ",",
+        " ",
+        "  ",
+        "\n",
+        "\n\n",
+        "。",
+        "Dr.",
+        "e.g.",
+        "U.S.",
+        "1.5",
+        ":",
+        "-",
+        "chairman",
+    ]
+)
+_TEXTS = st.lists(_PIECES, max_size=40).map(" ".join) | st.text(max_size=80)
+
+_NLP = spacy.blank("en")
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXTS)
+@example("")
+@example('Stop. "Go!" he said... (Then?) ok.')
+def test_array_sentencizer_sets_spacys_boundaries(text: str) -> None:
+    ours, theirs = _NLP.make_doc(text), _NLP.make_doc(text)
+    ArraySentencizer()(ours)
+    spacy.pipeline.Sentencizer()(theirs)
+    assert [t.is_sent_start for t in ours] == [t.is_sent_start for t in theirs]
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXTS)
+def test_kept_text_is_the_doc_text(text: str) -> None:
+    doc = TextKeepingTokenizer(_NLP.tokenizer)(text)
+    assert doc.user_data[TEXT_KEY] == doc.text == doc_text(doc)
+
+
+def test_windows_merge_overlapping_ranges_and_clip_to_the_doc() -> None:
+    assert list(_windows(20, [0, 2, 12], 3)) == [(0, 5), (10, 15)]
+    assert list(_windows(13, [12], 4)) == [(9, 13)]
+
+
+def test_a_range_missing_a_required_word_cannot_match() -> None:
+    strings = _NLP.vocab.strings
+    pattern = [
+        {"LOWER": "man"},
+        {"LOWER": {"IN": ["the", "a"]}, "OP": "?"},
+        {"LOWER": {"IN": ["post", "desk"]}},
+    ]
+    gated = PatternMatcher(frozenset(), "X#0", None, 3, _needs(_NLP, pattern))  # type: ignore[arg-type]
+    assert gated.may_match({strings["man"], strings["desk"]})
+    assert not gated.may_match({strings["man"], strings["the"]})
+
+
+@given(
+    st.lists(st.sampled_from(["chair", "police officer", "staff", "crew member"]), max_size=3),
+    st.sampled_from(["chairman", "Chairman", "CHAIRMEN", "policeman", "Policemen", "x"]),
+    st.booleans(),
+)
+def test_fitted_suggestions_are_inflected_and_cased(
+    suggestions: list[str], matched: str, plural: bool
+) -> None:
+    expected = tuple(match_case(pluralize(s) if plural else s, matched) for s in suggestions)
+    assert fit_suggestions(tuple(suggestions), matched, plural) == expected
+    assert fit_suggestions(("chair",), "Chairmen", True) == ("Chairs",)
