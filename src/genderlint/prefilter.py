@@ -12,7 +12,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 GAP = "\x00"  # stands for the optional whitespace between two tokens
@@ -148,40 +148,47 @@ class Prefilter:
         self.sequence_patterns = tables.sequences
         self.sequences: dict[int, list[re.Pattern[str]]] = {}  # compiled when first needed
 
-    def hits(self, text: str) -> Iterator[Hit]:
-        """Every place in ``text`` (lower-cased) where a form or word of the spec starts."""
-        for found in self.scan.finditer(text):
-            matched = found.group(1)
-            roles = self.roles.get("".join(matched.split()), self.everything)
-            yield Hit(found.start(), found.start() + len(matched), roles)
+    def _hit(self, found: re.Match[str]) -> Hit:
+        matched = found.group(1)
+        roles = self.roles.get("".join(matched.split()), self.everything)
+        return Hit(found.start(), found.start() + len(matched), roles)
 
     def may_match(self, text: str) -> bool:
         """False means no rule can match anywhere in this text."""
-        return self._starts(text.lower(), stop_at_first=True) != []
+        return self._starts(text.lower(), None) != []
 
     def hit_regions(self, text: str, bounds: list[int]) -> set[int]:
         """The regions of ``text`` (lower-cased) where a finding may start: a hit of an
         ordinary rule's form, a pronoun after an antecedent of its context check, or a
         pattern gate word whose pattern can match. ``bounds`` are the regions' start
         offsets (the first is 0). Any text :meth:`may_match` accepts has such a region."""
-        return {bisect.bisect_right(bounds, at) - 1 for at in self._starts(text, False)}
+        return {bisect.bisect_right(bounds, at) - 1 for at in self._starts(text, bounds)}
 
-    def _starts(self, text: str, stop_at_first: bool) -> list[int]:
+    def _starts(self, text: str, bounds: list[int] | None) -> list[int]:
+        """Where findings may start: at most one place per region of ``bounds`` (the scan
+        skips to the next region), or only the first place when there are no bounds."""
         first_antecedent: dict[int, int] = {}  # pair -> where its first antecedent starts
         starts: list[int] = []
         gated: list[Hit] = []
-        for hit in self.hits(text):
+        pos = 0
+        while (found := self.scan.search(text, pos)) is not None:
+            hit = self._hit(found)
+            pos = hit.start + 1
             roles = hit.roles.roles
             if MAIN in roles or any(
                 self._antecedent_at(text, n, first_antecedent) <= hit.start for n in roles
             ):
                 starts.append(hit.start)
-                if stop_at_first:
+                if bounds is None:
                     return starts
+                region = bisect.bisect_right(bounds, hit.start)
+                if region == len(bounds):
+                    break
+                pos = bounds[region]
             elif hit.roles.gates:
                 gated.append(hit)
         if gated:
-            starts.extend(self._patterns_may_match(text, gated, stop_at_first))
+            starts.extend(self._patterns_may_match(text, gated, bounds is None))
         return starts
 
     def _antecedent_at(self, text: str, pair: int, first: dict[int, int]) -> int:
