@@ -2,13 +2,13 @@
 
 A document splits into top-level *chunks* before every line that starts at column 0 after
 a blank line, except inside fenced code and HTML blocks that may hold blank lines
-(comments, ``<pre>``, ...): no CommonMark block crosses such a boundary. A chunk is kept
-when the first pass finds a candidate in it together with the chunks it reads in (the
-chunk before it, and for a list the chunks back to its lead-in), and then those chunks are
-kept too, as are all chunks with headings (glossary sections start at headings). The
-other chunks' lines are left empty, so line numbers, and with them every source position,
-stay as they are. A document with reference definitions or suppression comments, which
-reach across the whole document, is parsed whole.
+(comments, ``<pre>``, ...): no CommonMark block crosses such a boundary. A chunk where
+the first pass finds a place a finding may start is kept, with the chunks it reads in (the
+chunk before it, and for a list the chunks back to its lead-in), and so are all chunks with
+headings (glossary sections start at headings). The other chunks' lines are left empty,
+so line numbers, and with them every source position, stay as they are. A document with
+reference definitions or suppression comments, which reach across the whole document, is
+parsed whole.
 """
 
 from __future__ import annotations
@@ -101,12 +101,9 @@ def needed_text(text: str, first_pass: RawPass) -> str:
     for k in range(len(starts)):
         if any(_HEADING.match(line) for line in lines[bounds[k] : bounds[k + 1]]):
             keep[k] = True
-    # a chunk with no place where a finding may start needs no test of its own: whatever
-    # its context matches is tested with the chunk that holds the start
-    for k in sorted(first_pass.hit_regions("\n".join(lines), starts)):
+    for k in first_pass.hit_regions("\n".join(lines), starts):
         first = _context_start(lines, starts, k)
-        if first_pass("\n".join(lines[bounds[first] : bounds[k + 1]])):
-            keep[first : k + 1] = [True] * (k + 1 - first)
+        keep[first : k + 1] = [True] * (k + 1 - first)
     if all(keep):
         return text
     out: list[str] = []
