@@ -357,7 +357,7 @@ def _literal_letters(text: str) -> int:
                 count += _letters(tok.content)
         return count
 
-    tokens = markdown._parser().parse(markdown._masked(text, *line_bounds(text)))
+    tokens = markdown.markdown_parser().parse(markdown._masked(text, *line_bounds(text)))
     return sum(walk(t.children or []) for t in tokens if t.type == "inline")
 
 

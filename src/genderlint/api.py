@@ -43,6 +43,16 @@ class FileResult:
     source: str  # the decoded text (empty when the first pass ruled the file out)
 
 
+@dataclass(frozen=True)
+class Prepared:
+    """A document read and screened: the blocks spaCy still has to see. Plain data for
+    text files, so a worker that read a file can hand it to the one that lints it."""
+
+    source: SourceText
+    chosen: list[tuple[int, int, str]]  # (block index, carried-over length, text for spaCy)
+    glossary: dict[int, str]  # block index -> why its terms are mentions
+
+
 def check_file(
     path: str,
     config: Config | None = None,
@@ -51,22 +61,36 @@ def check_file(
     dropped: list[Finding] | None = None,
 ) -> FileResult:
     """Read and lint one file. A text file with no candidate anywhere is never parsed."""
+    return check_prepared(
+        prepare_file(path, config, first_pass=first_pass), config, dropped=dropped
+    )
+
+
+def check_prepared(
+    prepared: Prepared, config: Config | None = None, *, dropped: list[Finding] | None = None
+) -> FileResult:
+    """:func:`check_file` for a file :func:`prepare_file` has read."""
+    found = finish(prepared, config, dropped=dropped)
+    return FileResult(prepared.source.path, found, prepared.source.source)
+
+
+def prepare_file(path: str, config: Config | None = None, *, first_pass: bool = True) -> Prepared:
+    """Read a file and choose what spaCy has to see (nothing in a file the first pass
+    rules out: such a file is read, never parsed). Needs no spaCy."""
     from genderlint.readers import PATH_READERS, read_path, read_text, reader_for
     from genderlint.readers.decode import read_text_file
 
     kind = reader_for(path) or "plain"
     if kind in PATH_READERS:
-        source = read_path(path, kind)
-    else:
-        text = read_text_file(path)
-        engine = engine_for(config or DEFAULT_CONFIG)
-        screen = first_pass and not engine.document_rules
-        # the Markdown reader runs the first pass itself, region by region
-        if screen and kind != "markdown" and not _may_match_file(engine, text, kind):
-            return FileResult(path, [], "")
-        source = read_text(text, path, kind, RawMarkdownPass(engine.prefilter) if screen else None)
-    found = lint_source(source, config, first_pass=first_pass, dropped=dropped)
-    return FileResult(source.path, found, source.source)
+        return prepare(read_path(path, kind), config, first_pass=first_pass)
+    text = read_text_file(path)
+    engine = engine_for(config or DEFAULT_CONFIG)
+    screen = first_pass and not engine.document_rules
+    # the Markdown reader runs the first pass itself, region by region
+    if screen and kind != "markdown" and not _may_match_file(engine, text, kind):
+        return Prepared(SourceText(path, "", []), [], {})
+    source = read_text(text, path, kind, RawMarkdownPass(engine.prefilter) if screen else None)
+    return prepare(source, config, first_pass=first_pass)
 
 
 def needs_pipeline(path: str, config: Config | None = None) -> bool:
@@ -99,10 +123,17 @@ def lint_source(
     proves it), only slower. ``dropped`` collects the candidates a context check dropped,
     each with its reason in ``context`` (for `--explain-context`).
     """
+    return finish(prepare(source, config, first_pass=first_pass), config, dropped=dropped)
+
+
+def prepare(
+    source: SourceText, config: Config | None = None, *, first_pass: bool = True
+) -> Prepared:
+    """The blocks of a document that can hold a finding, each with the sentence it
+    continues in front (the first pass, glossaries and mentions; no spaCy)."""
     engine = engine_for(config or DEFAULT_CONFIG)
-    findings = _document_findings(engine, source)
     glossary = mention_blocks(source.blocks)
-    chosen = []  # (block index, the previous sentence carried over, text for spaCy)
+    chosen = []
     for index, block in enumerate(source.blocks):
         if glossary.get(index) and engine.config.mentions == "skip":
             continue
@@ -110,8 +141,26 @@ def lint_source(
         text = carried + block.text
         if not first_pass or engine.may_match(text):
             chosen.append((index, len(carried), text))
-    docs = engine.docs([text for _, _, text in chosen])
-    for (index, offset, _), doc in zip(chosen, docs, strict=True):
+    return Prepared(source, chosen, glossary)
+
+
+def needs_spacy(prepared: Prepared, config: Config | None = None) -> bool:
+    """Whether :func:`finish` has anything to do beyond returning no findings."""
+    return bool(prepared.chosen) or bool(engine_for(config or DEFAULT_CONFIG).document_rules)
+
+
+def finish(
+    prepared: Prepared, config: Config | None = None, *, dropped: list[Finding] | None = None
+) -> list[Finding]:
+    """Findings of a prepared document: spaCy over its chosen blocks, document checks,
+    suppression directives (``dropped``: see :func:`lint_source`)."""
+    if not needs_spacy(prepared, config):
+        return []
+    engine = engine_for(config or DEFAULT_CONFIG)
+    source, glossary = prepared.source, prepared.glossary
+    findings = _document_findings(engine, source)
+    docs = engine.docs([text for _, _, text in prepared.chosen])
+    for (index, offset, _), doc in zip(prepared.chosen, docs, strict=True):
         block = source.blocks[index]
 
         if dropped is not None:

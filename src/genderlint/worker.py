@@ -6,13 +6,18 @@ import hashlib
 import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from genderlint import __version__, cache
 from genderlint.config import Config
 from genderlint.errors import GenderlintError
 from genderlint.findings import Finding
 
+if TYPE_CHECKING:
+    from genderlint.api import Prepared
+
+A = TypeVar("A")
+R = TypeVar("R")
 T = TypeVar("T")
 
 # below this many files, starting worker processes costs more than it saves
@@ -34,25 +39,32 @@ def check_target(
 ) -> Outcome:
     """Lint one file; a file whose bytes, config, rules and version are unchanged comes
     from the cache."""
-    return scan_target(target, config, use_cache, explain) or lint_target(
-        target, config, use_cache, explain
-    )
+    screened = scan_target(target, config, use_cache, explain)
+    if isinstance(screened, Outcome):
+        return screened
+    return lint_target(target, config, use_cache, explain, screened)
 
 
 def scan_target(
     target: str, config: Config, use_cache: bool = True, explain: bool = False
-) -> Outcome | None:
-    """The outcome when the results cache or the first pass settles the file (no spaCy
-    needed), else None: the file needs the pipeline (:func:`lint_target`)."""
-    from genderlint.api import needs_pipeline
+) -> Outcome | Prepared | None:
+    """Everything before spaCy: the outcome when the results cache or the first pass
+    settles the file; a text file that needs the pipeline read and screened; None for a
+    Word file (its reader's objects stay in the process that lints it)."""
+    from genderlint.api import needs_pipeline, needs_spacy, prepare_file
+    from genderlint.readers import PATH_READERS, reader_for
 
-    def scan() -> Outcome | None:
+    def scan() -> Outcome | Prepared | None:
         key = _key(target, config, use_cache, explain)
         hit = cache.load("results", key) if key else None
         if isinstance(hit, Outcome):
             return hit
-        if needs_pipeline(target, config):
+        if reader_for(target) in PATH_READERS:
             return None
+        if needs_pipeline(target, config):
+            prepared = prepare_file(target, config)
+            if needs_spacy(prepared, config):
+                return prepared
         if key:
             cache.store("results", key, Outcome(target))
         return Outcome(target)
@@ -61,14 +73,22 @@ def scan_target(
 
 
 def lint_target(
-    target: str, config: Config, use_cache: bool = True, explain: bool = False
+    target: str,
+    config: Config,
+    use_cache: bool = True,
+    explain: bool = False,
+    prepared: Prepared | None = None,
 ) -> Outcome:
-    """Lint one file with the whole pipeline and store the outcome in the cache."""
-    from genderlint.api import check_file
+    """Lint one file (``prepared``: already read by :func:`scan_target`) and store the
+    outcome in the cache."""
+    from genderlint.api import check_file, check_prepared
 
     def lint() -> Outcome:
         dropped: list[Finding] | None = [] if explain else None
-        result = check_file(target, config, dropped=dropped)
+        if prepared is None:
+            result = check_file(target, config, dropped=dropped)
+        else:
+            result = check_prepared(prepared, config, dropped=dropped)
         outcome = Outcome(
             target, result.findings, result.source if result.findings else "", dropped=dropped or []
         )
@@ -77,12 +97,10 @@ def lint_target(
             cache.store("results", key, outcome)
         return outcome
 
-    result = _guarded(target, lint)
-    assert result is not None
-    return result
+    return _guarded(target, lint)
 
 
-def _guarded(target: str, step: Callable[[], Outcome | None]) -> Outcome | None:
+def _guarded(target: str, step: Callable[[], R]) -> R | Outcome:
     try:
         return step()
     except GenderlintError as exc:
@@ -129,12 +147,13 @@ def _work(item: Work) -> Outcome:
     return check_target(*item)
 
 
-def _scan(item: Work) -> Outcome | None:
+def _scan(item: Work) -> Outcome | Prepared | None:
     return scan_target(*item)
 
 
-def _lint(item: Work) -> Outcome:
-    return lint_target(*item)
+def _lint(job: tuple[Work, Prepared | None]) -> Outcome:
+    item, prepared = job
+    return lint_target(*item, prepared)
 
 
 def check_all(
@@ -142,10 +161,11 @@ def check_all(
 ) -> Iterator[Outcome]:
     """Outcomes in the order of ``items``; ``jobs`` > 1 spreads files over processes.
 
-    In parallel runs, workers forked before spaCy is imported first screen every file
-    (results cache, first pass) while this process imports spaCy and builds the pipeline
-    as soon as one file needs it; workers forked after that lint the files that need the
-    pipeline, sharing it instead of each paying for spaCy's import and the matchers.
+    In parallel runs, workers forked before spaCy is imported first read and screen every
+    file (results cache, first pass, Markdown parsing) while this process imports spaCy
+    and builds the pipeline as soon as one file needs it; workers forked after that run
+    the pipeline over what the screening kept, sharing it instead of each paying for
+    spaCy's import and the matchers.
     """
     work = [(target, config, use_cache, explain) for target, config in items]
     if jobs <= 1 or len(work) < 2:
@@ -155,27 +175,25 @@ def check_all(
 
     for config in {config for _, config in items}:
         _ = engine_for(config).prefilter  # built once, before the fork
-    outcomes: list[Outcome | None] = []
+    screened: list[Outcome | Prepared | None] = []
     ready = False
-    for outcome in _spread(_scan, work, jobs):
-        if outcome is None and not ready:
+    for result in _spread(_scan, work, jobs, chunksize=8):  # small: the first come early
+        if not isinstance(result, Outcome) and not ready:
             _build_pipelines(config for _, config in items)
             ready = True
-        outcomes.append(outcome)
+        screened.append(result)
     # largest files first, one at a time, so no worker is left with a big one at the end
     pending = sorted(
-        (i for i, outcome in enumerate(outcomes) if outcome is None),
-        key=lambda i: -_size(work[i][0]),
+        ((i, result) for i, result in enumerate(screened) if not isinstance(result, Outcome)),
+        key=lambda pair: -_size(work[pair[0]][0]),
     )
-    linted = _spread(_lint, [work[i] for i in pending], jobs, chunksize=1)
-    for i, outcome in zip(pending, linted, strict=True):
-        outcomes[i] = outcome
-    yield from (outcome for outcome in outcomes if outcome is not None)
+    linted = _spread(_lint, [(work[i], prepared) for i, prepared in pending], jobs, chunksize=1)
+    for (i, _), outcome in zip(pending, linted, strict=True):
+        screened[i] = outcome
+    yield from (result for result in screened if isinstance(result, Outcome))
 
 
-def _spread(
-    step: Callable[[Work], T], work: list[Work], jobs: int, chunksize: int = 0
-) -> Iterator[T]:
+def _spread(step: Callable[[A], T], work: list[A], jobs: int, chunksize: int = 0) -> Iterator[T]:
     """``step`` over ``work`` in order, in forked worker processes when that pays."""
     jobs = min(jobs, len(work))
     if jobs <= 1:
@@ -197,8 +215,13 @@ def _size(path: str) -> int:
 
 
 def _build_pipelines(configs: Iterable[Config]) -> None:
+    """Everything a linting worker would otherwise build for itself: the pipeline, the
+    model, the Markdown parser and the context checks."""
     from genderlint.engine import engine_for
+    from genderlint.nlp import checks  # noqa: F401  (imported on a first pronoun hit)
+    from genderlint.readers.markdown import markdown_parser
 
+    markdown_parser()
     for config in set(configs):
         engine = engine_for(config)
         _ = engine.nlp

@@ -74,7 +74,7 @@ def _tracked(rule: Callable[[Any, bool], bool], how: str) -> Callable[[Any, bool
 
 
 @functools.cache
-def _parser() -> MarkdownIt:
+def markdown_parser() -> MarkdownIt:
     md = MarkdownIt("commonmark").enable("table")
     # keep escapes, entities and unused emphasis markers as tokens of their own
     md.disable(["text_join", "fragments_join"])
@@ -146,7 +146,7 @@ def parse_markdown(
     containers: list[str] = []
     row = column = row_cursor = 0
     text = _masked(source, starts, ends)
-    tokens = _parser().parse(needed_text(text, first_pass) if first_pass else text)
+    tokens = markdown_parser().parse(needed_text(text, first_pass) if first_pass else text)
     for i, tok in enumerate(tokens):
         kind = tok.type
         if kind == "inline" and tok.map and tok.content:
