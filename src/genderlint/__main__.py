@@ -1,3 +1,3 @@
-from genderlint.cli import main
+from genderlint.cli import run
 
-raise SystemExit(main())
+run()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 from pathlib import Path
@@ -201,8 +202,17 @@ def _guard(action: object) -> None:
         sys.exit(EXIT_ERROR)
 
 
+def run() -> None:
+    """The console script and ``python -m genderlint``: :func:`main`, then exit."""
+    code = main()
+    # objects made so far live until exit: leave them out of the collections the
+    # interpreter runs while it shuts down (a tenth of a second with a pipeline loaded)
+    gc.freeze()
+    sys.exit(code)
+
+
 def main(argv: list[str] | None = None) -> int:
-    """Entry point for the console script and ``python -m genderlint``."""
+    """Run the command line (``argv``: the arguments, default ``sys.argv[1:]``)."""
     try:
         cli.main(args=argv, prog_name="genderlint", standalone_mode=False)
     except click.exceptions.Exit as exc:

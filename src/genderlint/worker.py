@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import os
 from collections.abc import Callable, Iterable, Iterator
@@ -22,6 +23,9 @@ T = TypeVar("T")
 
 # below this many files, starting worker processes costs more than it saves
 PARALLEL_THRESHOLD = 24
+# below this much text for spaCy (about 50,000 words, 0.4 s of work on one core), linting
+# in worker processes costs more than it saves
+PARALLEL_LINT_CHARS = 300_000
 
 
 @dataclass(frozen=True)
@@ -187,7 +191,11 @@ def check_all(
         ((i, result) for i, result in enumerate(screened) if not isinstance(result, Outcome)),
         key=lambda pair: -_size(work[pair[0]][0]),
     )
-    linted = _spread(_lint, [(work[i], prepared) for i, prepared in pending], jobs, chunksize=1)
+    left = [(work[i], prepared) for i, prepared in pending]
+    # a few paragraphs for spaCy take less time than starting workers and sending them
+    if sum(_weight(prepared) for _, prepared in left) < PARALLEL_LINT_CHARS:
+        jobs = 1
+    linted = _spread(_lint, left, jobs, chunksize=1)
     for (i, _), outcome in zip(pending, linted, strict=True):
         screened[i] = outcome
     yield from (result for result in screened if isinstance(result, Outcome))
@@ -205,6 +213,13 @@ def _spread(step: Callable[[A], T], work: list[A], jobs: int, chunksize: int = 0
     chunksize = chunksize or max(1, min(32, len(work) // (jobs * 4)))
     with ProcessPoolExecutor(jobs, mp_context=get_context("fork")) as pool:
         yield from pool.map(step, work, chunksize=chunksize)
+
+
+def _weight(prepared: Prepared | None) -> int:
+    """Characters spaCy will see (a Word file, not read yet, counts as much work)."""
+    if prepared is None:
+        return PARALLEL_LINT_CHARS
+    return sum(len(text) for _, _, text in prepared.chosen)
 
 
 def _size(path: str) -> int:
@@ -226,3 +241,6 @@ def _build_pipelines(configs: Iterable[Config]) -> None:
         engine = engine_for(config)
         _ = engine.nlp
         engine.model()
+    # the pipeline lives until exit: keep the collector from walking it again, here and
+    # in the workers forked next (whose pages then stay shared)
+    gc.freeze()
