@@ -539,3 +539,19 @@ def test_output_is_lf_only_without_bom(fmt: str, options: dict[str, bool]) -> No
     assert "\r" not in text
     assert not text.startswith("\ufeff")
     assert text.endswith("\n") and not text.endswith("\n\n")
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        {"text": "police officer", "n": 3, "empty": [], "nested": {"a": [1, "é→"]}},
+        {"control": "a\x00b\x7f\u2028", "quote": '"\\/'},
+        {"surrogate": "undecodable \udcff byte"},  # orjson refuses it: the fallback writes it
+    ],
+)
+def test_indented_json_is_the_standard_librarys(data: dict) -> None:
+    import json
+
+    from genderlint.reporters.base import indented_json
+
+    assert indented_json(data) == json.dumps(data, indent=2, ensure_ascii=False) + "\n"

@@ -7,7 +7,15 @@ from enum import Enum
 from typing import Any
 
 
-class Severity(str, Enum):
+class _ByName(str, Enum):
+    """Pickled as a lookup by name: the default, a call to the class with the value, is
+    slow, and worker processes send findings back by the tens of thousands."""
+
+    def __reduce_ex__(self, protocol: object) -> tuple[Any, ...]:
+        return getattr, (type(self), self.name)
+
+
+class Severity(_ByName):
     INFO = "info"
     WARNING = "warning"
     ERROR = "error"
@@ -27,7 +35,7 @@ class Severity(str, Enum):
 _RANK = {"info": 0, "warning": 1, "error": 2}
 
 
-class Applicability(str, Enum):
+class Applicability(_ByName):
     """Whether a suggestion can be applied without reading the sentence (ruff's fix levels)."""
 
     SAFE = "safe"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import sys
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -116,6 +117,7 @@ def run_check(
     if not explain_context:
         findings = [replace(f, context="") if f.context else f for f in findings]
     rules = {rid: rule for engine in engines for rid, rule in engine.rules.items()}
+    gc.freeze()  # the findings live until exit: collections while reporting skip them
     report = Report(
         findings,
         errors,

@@ -6,7 +6,7 @@ import gc
 import hashlib
 import os
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, TypeVar
 
 from genderlint import __version__, cache
@@ -93,15 +93,19 @@ def lint_target(
             result = check_file(target, config, dropped=dropped)
         else:
             result = check_prepared(prepared, config, dropped=dropped)
-        outcome = Outcome(
-            target, result.findings, result.source if result.findings else "", dropped=dropped or []
-        )
+        # the reasons context checks give are shown only with --explain-context
+        found = result.findings if explain else [_without_context(f) for f in result.findings]
+        outcome = Outcome(target, found, result.source if found else "", dropped=dropped or [])
         key = _key(target, config, use_cache, explain)
         if key:
             cache.store("results", key, outcome)
         return outcome
 
     return _guarded(target, lint)
+
+
+def _without_context(finding: Finding) -> Finding:
+    return replace(finding, context="") if finding.context else finding
 
 
 def _guarded(target: str, step: Callable[[], R]) -> R | Outcome:

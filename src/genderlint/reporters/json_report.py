@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any, TextIO
 
 from genderlint.findings import Finding
-from genderlint.reporters.base import Options, Report, rule_counts, severity_counts
+from genderlint.reporters.base import Options, Report, indented_json, rule_counts, severity_counts
 
 # bump on a removed or renamed field or a changed meaning; adding fields does not
 FORMAT_VERSION = 1
@@ -14,8 +13,7 @@ FORMAT_VERSION = 1
 
 def write(report: Report, out: TextIO, options: Options) -> None:
     """Write the report as one indented JSON object followed by a newline."""
-    # one write: json.dump writes each fragment separately
-    out.write(json.dumps(as_dict(report), indent=2, ensure_ascii=False, default=str) + "\n")
+    out.write(indented_json(as_dict(report)))
 
 
 def as_dict(report: Report) -> dict[str, Any]:

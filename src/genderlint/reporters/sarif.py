@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import json
 import re
 from typing import Any, TextIO
 from urllib.parse import quote
 
 from genderlint.findings import Finding, Severity
-from genderlint.reporters.base import Options, Report, display, with_suggestions
+from genderlint.reporters.base import Options, Report, display, indented_json, with_suggestions
 from genderlint.ruleset.model import Rule
 
 SCHEMA = (
@@ -19,8 +18,7 @@ LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "
 
 def write(report: Report, out: TextIO, options: Options) -> None:
     """Write the report as one SARIF log with a single run."""
-    # one write: json.dump writes each fragment separately
-    out.write(json.dumps(as_dict(report), indent=2, ensure_ascii=False, default=str) + "\n")
+    out.write(indented_json(as_dict(report)))
 
 
 def as_dict(report: Report) -> dict[str, Any]:
