@@ -11,7 +11,7 @@ from genderlint.engine import Engine, engine_for
 from genderlint.findings import Finding, Severity
 from genderlint.glossary import carry_over, mention_blocks
 from genderlint.nlp.verdict import DROPPED_KEY, SPANS_KEY, VERDICTS_KEY, Verdict
-from genderlint.prefilter import RawMarkdownPass, loosen
+from genderlint.prefilter import RawMarkdownPass
 from genderlint.ruleset.inflect import fit_suggestions
 from genderlint.suppress import apply_directives
 from genderlint.textmap import Block, SourceText
@@ -86,28 +86,12 @@ def prepare_file(path: str, config: Config | None = None, *, first_pass: bool = 
     text = read_text_file(path)
     engine = engine_for(config or DEFAULT_CONFIG)
     screen = first_pass and not engine.document_rules
-    # the Markdown reader runs the first pass itself, region by region
-    if screen and kind != "markdown" and not _may_match_file(engine, text, kind):
+    markdown_pass = RawMarkdownPass(engine.prefilter) if screen and kind == "markdown" else None
+    if screen and not (markdown_pass(text) if markdown_pass else engine.may_match(text)):
         return Prepared(SourceText(path, "", []), [], {})
-    source = read_text(text, path, kind, RawMarkdownPass(engine.prefilter) if screen else None)
+    # the Markdown reader runs the first pass again, region by region
+    source = read_text(text, path, kind, markdown_pass)
     return prepare(source, config, first_pass=first_pass)
-
-
-def needs_pipeline(path: str, config: Config | None = None) -> bool:
-    """False when the first pass proves a text file holds no finding: the file is read,
-    never parsed, and spaCy is not needed for it. Word files always need the pipeline."""
-    from genderlint.readers import PATH_READERS, reader_for
-    from genderlint.readers.decode import read_text_file
-
-    kind = reader_for(path) or "plain"
-    if kind in PATH_READERS:
-        return True
-    engine = engine_for(config or DEFAULT_CONFIG)
-    return bool(engine.document_rules) or _may_match_file(engine, read_text_file(path), kind)
-
-
-def _may_match_file(engine: Engine, text: str, kind: str) -> bool:
-    return engine.may_match(loosen(text) if kind == "markdown" else text)
 
 
 def lint_source(

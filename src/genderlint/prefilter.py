@@ -96,7 +96,7 @@ class Hit:
 class Tables:
     """A :class:`PrefilterSpec` made ready to scan with (plain data, cached on disk)."""
 
-    scan: str  # the look-ahead prefix-tree expression
+    scan: str  # the prefix-tree expression
     roles: dict[str, Roles]  # a hit's text without whitespace -> what it may be
     antecedents: tuple[str, ...]  # per pair
     sequences: tuple[tuple[str, ...], ...]  # per token pattern
@@ -124,7 +124,7 @@ def build_tables(spec: PrefilterSpec) -> Tables:
     joined = _joined(spec.main)
     sequences = {*spec.main, *((key,) for key in entries if key not in joined)}
     return Tables(
-        scan=f"(?=({trie_pattern(sequences)}))",
+        scan=trie_pattern(sequences),
         # the scan reports one hit per position, its longest: it stands for every shorter
         # entry that may match there too
         roles={key: _with_prefixes(key, entries, joints[key]) for key in entries},
@@ -136,9 +136,9 @@ def build_tables(spec: PrefilterSpec) -> Tables:
 
 class Prefilter:
     """Compiled from :class:`Tables`: one prefix-tree expression over every form and word
-    the rules name, run once over the lower-cased text (no IGNORECASE: about twice as
-    fast). A look-ahead reports a hit at every position, so no hit hides one that overlaps
-    it; each hit is then read by what its text may be."""
+    the rules name, run over the lower-cased text (no IGNORECASE: about twice as fast).
+    Each search starts one character after the last hit's start, so no hit hides one that
+    overlaps it; each hit is then read by what its text may be."""
 
     def __init__(self, tables: Tables) -> None:
         self.scan = re.compile(tables.scan)
@@ -149,13 +149,14 @@ class Prefilter:
         self.sequences: dict[int, list[re.Pattern[str]]] = {}  # compiled when first needed
 
     def _hit(self, found: re.Match[str]) -> Hit:
-        matched = found.group(1)
+        matched = found.group()
         roles = self.roles.get("".join(matched.split()), self.everything)
         return Hit(found.start(), found.start() + len(matched), roles)
 
-    def may_match(self, text: str) -> bool:
-        """False means no rule can match anywhere in this text."""
-        return self._starts(text.lower(), None) != []
+    def may_match(self, text: str, lowered: bool = False) -> bool:
+        """False means no rule can match anywhere in this text (``lowered``: the caller
+        has lower-cased it already)."""
+        return self._starts(text if lowered else text.lower(), None) != []
 
     def hit_regions(self, text: str, bounds: list[int]) -> set[int]:
         """The regions of ``text`` (lower-cased) where a finding may start: a hit of an
@@ -277,11 +278,18 @@ class RawMarkdownPass:
 
     def __init__(self, prefilter: Prefilter) -> None:
         self.prefilter = prefilter
+        self._last: tuple[str, str] = ("", "")  # a raw text and its loosened lower case
 
     def __call__(self, raw: str) -> bool:
-        return self.prefilter.may_match(loosen(raw))
+        return self.prefilter.may_match(self._loosened(raw), lowered=True)
 
     def hit_regions(self, raw: str, first_lines: list[int]) -> set[int]:
-        text = loosen(raw).lower()
+        text = self._loosened(raw)
         line_starts = [0, *(m.end() for m in _LINE_BREAK.finditer(text))]
         return self.prefilter.hit_regions(text, [line_starts[line] for line in first_lines])
+
+    def _loosened(self, raw: str) -> str:
+        """The file-level pass and the region pass usually read the same text."""
+        if self._last[0] != raw:
+            self._last = (raw, loosen(raw).lower())
+        return self._last[1]

@@ -55,7 +55,7 @@ def scan_target(
     """Everything before spaCy: the outcome when the results cache or the first pass
     settles the file; a text file that needs the pipeline read and screened; None for a
     Word file (its reader's objects stay in the process that lints it)."""
-    from genderlint.api import needs_pipeline, needs_spacy, prepare_file
+    from genderlint.api import needs_spacy, prepare_file
     from genderlint.readers import PATH_READERS, reader_for
 
     def scan() -> Outcome | Prepared | None:
@@ -65,10 +65,9 @@ def scan_target(
             return hit
         if reader_for(target) in PATH_READERS:
             return None
-        if needs_pipeline(target, config):
-            prepared = prepare_file(target, config)
-            if needs_spacy(prepared, config):
-                return prepared
+        prepared = prepare_file(target, config)
+        if needs_spacy(prepared, config):
+            return prepared
         if key:
             cache.store("results", key, Outcome(target))
         return Outcome(target)
