@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any
+import functools
+from typing import TYPE_CHECKING, Any
 
-import yaml
-
-try:  # the C loader is several times faster; fall back when libyaml is missing
-    from yaml import CSafeLoader as _Loader
-except ImportError:  # pragma: no cover
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+if TYPE_CHECKING:
+    import yaml
 
 
 class LDict(dict):  # type: ignore[type-arg]
@@ -28,10 +25,16 @@ class LList(list):  # type: ignore[type-arg]
 
 def load_located(text: str, path: str) -> Any:
     """Parse one YAML document into LDict/LList/scalars; raise ValueError with a line."""
+    import yaml  # only when rules, profiles or a config file are read, not from caches
+
     from genderlint.errors import RuleError
 
+    try:  # the C loader is several times faster; fall back when libyaml is missing
+        loader = yaml.CSafeLoader
+    except AttributeError:  # pragma: no cover
+        loader = yaml.SafeLoader  # type: ignore[assignment,misc]
     try:
-        node = yaml.compose(text, Loader=_Loader)
+        node = yaml.compose(text, Loader=loader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
@@ -42,6 +45,8 @@ def load_located(text: str, path: str) -> Any:
 
 
 def _convert(node: yaml.Node, path: str) -> Any:
+    import yaml
+
     from genderlint.errors import RuleError
 
     line = node.start_mark.line + 1
@@ -64,7 +69,11 @@ def _convert(node: yaml.Node, path: str) -> Any:
         seq.item_lines = [item.start_mark.line + 1 for item in node.value]
         return seq
     # scalars: let the safe constructor resolve the tag (int, bool, str, ...)
-    return _SCALARS.construct_object(node, deep=True)
+    return _scalars().construct_object(node, deep=True)
 
 
-_SCALARS = yaml.SafeLoader("")
+@functools.cache
+def _scalars() -> yaml.SafeLoader:
+    import yaml
+
+    return yaml.SafeLoader("")
