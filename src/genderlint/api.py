@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -10,9 +12,10 @@ from genderlint.config import Config
 from genderlint.engine import Engine, engine_for
 from genderlint.findings import Finding, Severity
 from genderlint.glossary import carry_over, mention_blocks
-from genderlint.nlp.verdict import DROPPED_KEY, SPANS_KEY, VERDICTS_KEY, Verdict
+from genderlint.nlp.verdict import DROPPED_KEY, SPANS_KEY, VERDICTS_KEY, Verdict, doc_text
 from genderlint.prefilter import RawMarkdownPass
 from genderlint.ruleset.inflect import fit_suggestions
+from genderlint.ruleset.model import Rule
 from genderlint.suppress import apply_directives
 from genderlint.textmap import Block, SourceText
 
@@ -146,10 +149,10 @@ def finish(
     docs = engine.docs([text for _, _, text in prepared.chosen])
     for (index, offset, _), doc in zip(prepared.chosen, docs, strict=True):
         block = source.blocks[index]
-
+        text = doc_text(doc)
         if dropped is not None:
             dropped.extend(
-                _shifted(engine, source, block, offset, span, Verdict(False, note))
+                _shifted(engine, source, block, offset, text, span, Verdict(False, note))
                 for span, note in doc.user_data.get(DROPPED_KEY, [])
                 if span.start_char >= offset
             )
@@ -161,7 +164,7 @@ def finish(
             verdict = verdicts.get((span.start_char, span.end_char, span.label_))
             if mention and engine.config.mentions == "info":
                 verdict = Verdict(True, f"info: {mention}", "info")
-            findings.append(_shifted(engine, source, block, offset, span, verdict))
+            findings.append(_shifted(engine, source, block, offset, text, span, verdict))
     findings = apply_directives(findings, source.directives)
     return sorted(findings, key=lambda f: f.sort_key)
 
@@ -171,19 +174,15 @@ def _shifted(
     source: SourceText,
     block: Block,
     offset: int,
+    text: str,
     span: Span,
     verdict: Verdict | None,
 ) -> Finding:
-    """A finding for a span of a doc whose text starts with ``offset`` carried-over chars."""
+    """A finding for a span of a doc (whose text is ``text``) that starts with ``offset``
+    carried-over chars. ``span.text`` would join the span's tokens anew."""
+    start, end = span.start_char, span.end_char
     return _finding(
-        engine,
-        source,
-        block,
-        span.start_char - offset,
-        span.end_char - offset,
-        span.text,
-        span.label_,
-        verdict,
+        engine, source, block, start - offset, end - offset, text[start:end], span.label_, verdict
     )
 
 
@@ -224,17 +223,14 @@ def _finding(
     rule_id: str,
     verdict: Verdict | None,
 ) -> Finding:
-    rule = engine.rules[rule_id]
-    forms = engine.forms[rule_id].forms if rule_id in engine.forms else {}
-    plural = forms.get(text if rule.case_sensitive else text.lower(), False)
+    rule, forms, rule_suggestions, severity = _rule_parts(engine, rule_id)
     if verdict is not None and verdict.suggestions:
         suggestions = fit_suggestions(verdict.suggestions, text, False)
     else:
-        suggestions = fit_suggestions(rule.suggestions_for(engine.config.profiles), text, plural)
-    severity = engine.severity_of(rule)
+        plural = forms.get(text if rule.case_sensitive else text.lower(), False)
+        suggestions = fit_suggestions(rule_suggestions, text, plural)
     if verdict is not None and verdict.severity:
-        lowered = Severity.parse(verdict.severity)
-        severity = lowered if lowered.rank < severity.rank else severity
+        severity = _lowered(severity, verdict.severity)
     message = rule.message.replace("{match}", text).replace(
         "{suggestion}", suggestions[0] if suggestions else ""
     )
@@ -251,3 +247,21 @@ def _finding(
         applicability=rule.fix,
         context=verdict.note if verdict is not None else "",
     )
+
+
+@lru_cache(maxsize=1024)
+def _rule_parts(
+    engine: Engine, rule_id: str
+) -> tuple[Rule, Mapping[str, bool], tuple[str, ...], Severity]:
+    """What every finding of a rule shares: the rule, its forms (each with whether it is
+    plural), its suggestions for the active profiles and its configured severity."""
+    rule = engine.rules[rule_id]
+    forms = engine.forms[rule_id].forms if rule_id in engine.forms else {}
+    return rule, forms, rule.suggestions_for(engine.config.profiles), engine.severity_of(rule)
+
+
+@lru_cache(maxsize=64)
+def _lowered(severity: Severity, lower: str) -> Severity:
+    """``severity``, or a context check's ``lower`` one when that ranks below it."""
+    lowered = Severity.parse(lower)
+    return lowered if lowered.rank < severity.rank else severity

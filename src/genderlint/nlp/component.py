@@ -6,6 +6,7 @@ Registered with ``@Language.factory``; its config names a compiled rule set held
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
@@ -45,6 +46,11 @@ class MatchSpec:
 RULESETS: dict[str, MatchSpec] = {}
 
 
+# for one gate token of a pattern: where each other required token lies relative to the
+# gate word, as (fewest, most) tokens after it (negative: before it), and the words it takes
+Anchor = tuple[tuple[int, int, frozenset[int]], ...]
+
+
 @dataclass(frozen=True)
 class PatternMatcher:
     gate: frozenset[int]  # hashes of the words one of which every match holds
@@ -54,6 +60,10 @@ class PatternMatcher:
     # per token every match holds (besides the gate word, which each range holds): the
     # lower-case word hashes it takes
     needs: tuple[frozenset[int], ...]
+    # one per pattern token the gate word may stand for; empty when some token's length
+    # varies too much to place the others (then only the range test applies)
+    anchors: tuple[Anchor, ...] = ()
+    around: tuple[int, int] = (0, 0)  # with anchors: the most tokens before/after the gate
 
     def may_match(self, words: set[int]) -> bool:
         """Whether a range with these lower-case word hashes holds every required token.
@@ -61,6 +71,18 @@ class PatternMatcher:
         Most ranges around a gate word miss another required word; this set test is far
         cheaper than a Matcher call on the range."""
         return all(not words.isdisjoint(need) for need in self.needs)
+
+    def may_match_at(self, lower: list[int], at: int) -> bool:
+        """Whether a match can hold the gate word at token ``at``: each other required
+        word is where the pattern would put it. Tighter than :meth:`may_match` on a range,
+        and it tells which gate words a Matcher call has to look around."""
+        return any(
+            all(
+                not words.isdisjoint(lower[max(at + lo, 0) : at + hi + 1])
+                for lo, hi, words in anchor
+            )
+            for anchor in self.anchors
+        )
 
 
 def _needs(nlp: Language, pattern: list[dict[str, object]]) -> tuple[frozenset[int], ...]:
@@ -71,6 +93,52 @@ def _needs(nlp: Language, pattern: list[dict[str, object]]) -> tuple[frozenset[i
         words = value["IN"] if isinstance(value, dict) else [value]
         out.append(frozenset(nlp.vocab.strings.add(str(w)) for w in words))
     return tuple(out)
+
+
+def _span_of(op: str) -> tuple[int, int] | None:
+    """The fewest and most tokens a pattern token with this OP takes (None: unbounded)."""
+    if op in ("1", "!"):  # "!" takes one token that does not match
+        return 1, 1
+    if op == "?":
+        return 0, 1
+    count = re.fullmatch(r"\{(\d*)(?:,(\d*))?\}", op)
+    if count is None or count.group(2) == "":
+        return None
+    fewest = int(count.group(1) or 0)
+    return fewest, fewest if count.group(2) is None else int(count.group(2))
+
+
+def _anchors(
+    nlp: Language, tokens: list[dict[str, object]], gate: frozenset[int]
+) -> tuple[tuple[Anchor, ...], tuple[int, int]]:
+    """For each required token whose words are the gate's, the offsets of the others; and
+    the most tokens a match holds before and after such a token."""
+    spans = [_span_of(str(t.get("OP", "1"))) for t in tokens]
+    required = {id(t) for t in required_lower_tokens(tokens)}
+    words: dict[int, frozenset[int]] = {}
+    for i, token in enumerate(tokens):
+        if id(token) in required:
+            if spans[i] != (1, 1):
+                return (), (0, 0)
+            value = token["LOWER"]
+            listed = value["IN"] if isinstance(value, dict) else [value]
+            words[i] = frozenset(nlp.vocab.strings.add(str(w)) for w in listed)
+    if None in spans:
+        return (), (0, 0)
+    fewest = [s[0] for s in spans if s is not None]
+    most = [s[1] for s in spans if s is not None]
+    anchors = []
+    before = after = 0
+    for j in (i for i, w in words.items() if w == gate):
+        before, after = max(before, sum(most[:j])), max(after, sum(most[j + 1 :]))
+        anchor = []
+        for k, need in words.items():
+            if k > j:
+                anchor.append((1 + sum(fewest[j + 1 : k]), 1 + sum(most[j + 1 : k]), need))
+            elif k < j:
+                anchor.append((-1 - sum(most[k + 1 : j]), -1 - sum(fewest[k + 1 : j]), need))
+        anchors.append(tuple(anchor))
+    return tuple(anchors), (before, after)
 
 
 def _windows(length: int, at: list[int], reach: int) -> Iterator[tuple[int, int]]:
@@ -107,6 +175,7 @@ class GenderlintMatcher:
         # Matcher's cost grows with every pattern it carries and every token it walks
         self.patterns: list[PatternMatcher] = []
         self.focus: dict[str, set[int]] = {}
+        self.rule_of: dict[str, str] = {}
         self.allow = PhraseMatcher(nlp.vocab, attr="LOWER")
         for rule_id, rule in spec.rules.items():
             docs = [nlp.make_doc(form) for form in spec.forms[rule_id].forms]
@@ -115,13 +184,19 @@ class GenderlintMatcher:
                 # one key per pattern, so a match's alignment says which tokens to report
                 key = f"{rule_id}#{n}"
                 self.focus[key] = {i for i, t in enumerate(pattern) if t.get("FOCUS")}
+                self.rule_of[key] = rule_id
                 tokens = [{k: v for k, v in t.items() if k != "FOCUS"} for t in pattern]
                 matcher = Matcher(nlp.vocab)
                 matcher.add(key, [typographic(tuple(tokens))])
                 words = trigger_words(tuple(typographic(pattern)))
                 gate = frozenset(nlp.vocab.strings.add(w) for w in words)
-                needs = tuple(n for n in _needs(nlp, typographic(tuple(tokens))) if n != gate)
-                self.patterns.append(PatternMatcher(gate, key, matcher, max_tokens(pattern), needs))
+                typo = typographic(tuple(tokens))
+                needs = tuple(n for n in _needs(nlp, typo) if n != gate)
+                anchors, around = _anchors(nlp, typo, gate)
+                reach = max_tokens(pattern)
+                self.patterns.append(
+                    PatternMatcher(gate, key, matcher, reach, needs, anchors, around)
+                )
             if rule.allow:
                 self.allow.add(rule_id, _docs(nlp, [a.phrase for a in rule.allow]))
         if spec.allow:
@@ -161,6 +236,8 @@ class GenderlintMatcher:
         allowed = (
             [(strings[m], s, e) for m, s, e in self.allow(doc)] if hits and len(self.allow) else []
         )
+        if not allowed:
+            return hits, dropped
         undecided = []
         for span in hits:
             rule = self.spec.rules[span.label_]
@@ -220,17 +297,33 @@ class GenderlintMatcher:
             if word in self.gated_by:
                 where.setdefault(word, []).append(i)
         spans = []
+        words = set(lower)
         present = sorted({n for word in where for n in self.gated_by[word]})
         for pattern in (self.patterns[n] for n in present):
-            rule_id = pattern.key.split("#", 1)[0]
-            focus = self.focus[pattern.key]
+            if pattern.needs and not pattern.may_match(words):
+                continue  # most patterns whose gate word is here miss another word
+            rule_id, focus = self.rule_of[pattern.key], self.focus[pattern.key]
             if pattern.reach is None:
                 ranges: Iterable[tuple[int, int]] = [(0, len(doc))]
+                at: list[int] = []
             else:
                 at = sorted(i for word in pattern.gate if word in where for i in where[word])
                 ranges = _windows(len(doc), at, pattern.reach)
+            n = 0  # the first gate position not yet in a range (ranges come in order)
             for first, last in ranges:
-                if pattern.needs and not pattern.may_match(set(lower[first:last])):
+                if pattern.anchors and at:
+                    inside = n
+                    while n < len(at) and at[n] < last:
+                        n += 1
+                    held = [i for i in at[inside:n] if pattern.may_match_at(lower, i)]
+                    if not held:
+                        continue
+                    # every match lies around a gate word that may hold one: the Matcher
+                    # walks fewer tokens, in the same range, so finds the same matches in
+                    # the same order
+                    before, after = pattern.around
+                    first, last = max(held[0] - before, first), min(held[-1] + after + 1, last)
+                elif pattern.needs and not pattern.may_match(set(lower[first:last])):
                     continue
                 window = doc if pattern.reach is None else doc[first:last]
                 found = pattern.matcher(window, with_alignments=True)

@@ -2,14 +2,15 @@
 
 ``Sentencizer.predict`` makes a Python ``Token`` per token of every doc; in dense text that
 is a noticeable share of the whole lint. This subclass computes the same boundaries from
-``Doc.to_array`` (no Token objects) and keeps spaCy's ``set_annotations`` and serialisation.
+``Doc.to_array`` (a Token only for the few tokens after a sentence mark) and keeps spaCy's
+``set_annotations`` and serialisation.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
-from spacy.attrs import IS_PUNCT, ORTH
+from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.pipeline import Sentencizer
 from spacy.strings import get_string_id
@@ -30,19 +31,21 @@ class ArraySentencizer(Sentencizer):
         return [self._guesses(doc) for doc in docs]
 
     def _guesses(self, doc: Doc) -> list[bool]:
-        guesses = [False] * len(doc)
+        # a sentence starts at the first token after each mark that is neither punctuation
+        # nor a mark: the same starts, visiting only the few tokens after a mark
+        length = len(doc)
+        guesses = [False] * length
         if not guesses:
             return guesses
         guesses[0] = True
-        start, seen_period = 0, False
-        for i, (orth, is_punct) in enumerate(doc.to_array([ORTH, IS_PUNCT]).tolist()):
-            is_in_punct_chars = orth in self._punct_ids
-            if seen_period and not is_punct and not is_in_punct_chars:
-                guesses[start] = True
-                start, seen_period = i, False
-            elif is_in_punct_chars:
-                seen_period = True
-        guesses[start] = True
+        orths = doc.to_array(ORTH).tolist()
+        marks = self._punct_ids
+        for mark in [i for i, orth in enumerate(orths) if orth in marks]:
+            i = mark + 1
+            while i < length and (orths[i] in marks or doc[i].is_punct):
+                i += 1
+            if i < length:
+                guesses[i] = True
         return guesses
 
 
