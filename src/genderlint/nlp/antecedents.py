@@ -11,9 +11,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Token
 
 from genderlint.nlp import wordlists as W
+from genderlint.nlp.context import facts
 
 INSTITUTION_WORDS = frozenset(
     """
@@ -43,40 +44,108 @@ class Antecedent:
 def resolve(pronoun: Token, male: bool, parsed: bool, depth: int = 0) -> Antecedent:
     """Find and classify what ``pronoun`` refers back to."""
     doc = pronoun.doc
-    sent = pronoun.sent
-    windows = [doc[sent.start : pronoun.i]]
-    if sent.start > 0:
-        prev = doc[sent.start - 1].sent
-        windows.append(doc[prev.start : prev.end])
-    own_pronouns = {"he", "him", "his", "himself"} if male else {"she", "her", "hers", "herself"}
-    head = _relative_head(pronoun)
+    f = facts(doc)
+    start = f.sentence(pronoun.i)[0]
+    windows = [(start, pronoun.i)]
+    if start > 0:
+        windows.append(f.sentence(start - 1)[:2])
+    own_pronoun = _MALE_PRONOUN if male else _FEMALE_PRONOUN
+    head = _relative_head(doc, pronoun.i, start)
     if head is not None:
-        found = _classify(head, male, parsed)
+        found = _classify(doc[head], male, parsed)
         if found is not None:
             return found
-    for window in windows:
-        for token in window:
-            if token.lower_ in own_pronouns and depth < 3:
-                return resolve(token, male, parsed, depth + 1)
-            found = _classify(token, male, parsed)
-            if found is not None:
-                return found
+    # _classify says nothing about most words: test those by their word facts alone
+    may_classify = _KNOWN if parsed else _KNOWN | _TITLE
+    orths = f.orth(doc)
+    for first, last in windows:
+        for i in range(first, last):
+            bits = _word_facts(doc, orths[i])
+            if bits & own_pronoun and depth < 3:
+                return resolve(doc[i], male, parsed, depth + 1)
+            if bits & may_classify or (parsed and f.person(doc, i)):
+                found = _classify(doc[i], male, parsed)
+                if found is not None:
+                    return found
     return Antecedent("none", "no gender-neutral antecedent in this or the previous sentence")
 
 
-def _relative_head(pronoun: Token) -> Token | None:
-    """In '..., Major Hassan, who will brief them on his priorities' the pronoun sits in a
-    relative clause, whose subject is the noun before 'who'."""
-    sent = pronoun.sent
-    for token in reversed(sent.doc[sent.start : pronoun.i]):
-        if token.lower_ in ("who", "whom", "whose"):
-            i = token.i - 1
-            while i >= sent.start and sent.doc[i].text in (",", "—", "("):
-                i -= 1
-            return sent.doc[i] if i >= sent.start else None
-        if token.text in (";", ":"):
+def _relative_head(doc: Doc, i: int, sent_start: int) -> int | None:
+    """In '..., Major Hassan, who will brief them on his priorities' the pronoun (token
+    ``i``) sits in a relative clause, whose subject is the noun before 'who'."""
+    orths = facts(doc).orth(doc)
+    for j in range(i - 1, sent_start - 1, -1):
+        bits = _word_facts(doc, orths[j])
+        if bits & _WHO:
+            j -= 1
+            while j >= sent_start and _word_facts(doc, orths[j]) & _BEFORE_WHO:
+                j -= 1
+            return j if j >= sent_start else None
+        if bits & _CLAUSE_END:
             return None
     return None
+
+
+# word facts, bit by bit, of a token's lexeme (the same for every token of that spelling)
+_KNOWN = 1  # a word _classify may say something about (see _known_word)
+_TITLE = 2  # alphabetic and title case: may be a name when there is no model
+_MALE_PRONOUN = 4
+_FEMALE_PRONOUN = 8
+_WHO = 16
+_CLAUSE_END = 32
+_BEFORE_WHO = 64
+_MAY = 1 << 7  # "May": the month or the modal
+_TIME_CUE = 1 << 8
+_STRONG_MODAL = 1 << 9
+_PAST_IRREGULAR = 1 << 10
+_REGULAR_PAST = 1 << 11  # lower-case, longer than four letters, ends in -ed
+_SUBJECT = 1 << 12
+_BY = 1 << 13
+_LIKE_NUM = 1 << 14
+_WORD_FACTS: dict[int, int] = {}  # ORTH id -> bits
+
+
+def _word_facts(doc: Doc, orth: int) -> int:
+    bits = _WORD_FACTS.get(orth, -1)
+    if bits == -1:
+        if len(_WORD_FACTS) > 100_000:  # a long-lived process meets ever more words
+            _WORD_FACTS.clear()
+        lex = doc.vocab[orth]
+        lower, text = lex.lower_, lex.orth_
+        bits = _WORD_FACTS[orth] = (
+            _KNOWN * _known_word(lower)
+            | _TITLE * (lex.is_alpha and lex.is_title)
+            | _MALE_PRONOUN * (lower in ("he", "him", "his", "himself"))
+            | _FEMALE_PRONOUN * (lower in ("she", "her", "hers", "herself"))
+            | _WHO * (lower in ("who", "whom", "whose"))
+            | _CLAUSE_END * (text in (";", ":"))
+            | _BEFORE_WHO * (text in (",", "—", "("))
+            | _MAY * (text == "May")
+            | _TIME_CUE * (lower in W.TIME_CUES)
+            | _STRONG_MODAL * (lower in W.STRONG_MODALS)
+            | _PAST_IRREGULAR * (lower in W.PAST_IRREGULAR)
+            | _REGULAR_PAST
+            * (lex.is_lower and lex.is_alpha and len(text) > 4 and lower.endswith("ed"))
+            | _SUBJECT * (lower in _SUBJECT_PRONOUNS)
+            | _BY * (lower == "by")
+            | _LIKE_NUM * lex.like_num
+        )
+    return bits
+
+
+# the words _classify can say something about, besides names and '-man' titles
+_KNOWN_WORDS = (
+    W.MALE_NOUNS
+    | W.FEMALE_NOUNS
+    | W.INDEFINITES
+    | {"one", "each", "either", "neither"}
+    | _SINGULAR_ROLES
+    | {w[n + 1 :] for w in _SINGULAR_ROLES for n, c in enumerate(w) if c == "-"}
+)
+
+
+def _known_word(lower: str) -> bool:
+    return lower in _KNOWN_WORDS or _gendered_title(lower)
 
 
 def _classify(token: Token, male: bool, parsed: bool) -> Antecedent | None:
@@ -155,7 +224,8 @@ def _gendered_title(lower: str) -> bool:
 def _sex_modifier(token: Token, male: bool) -> bool:
     """'a male detainee': the role's sex is given right before it."""
     words = ("male", "man", "men") if male else ("female", "woman", "women")
-    return any(t.lower_ in words for t in token.doc[max(0, token.i - 2) : token.i])
+    doc, i = token.doc, token.i
+    return (i >= 1 and doc[i - 1].lower_ in words) or (i >= 2 and doc[i - 2].lower_ in words)
 
 
 def _apposition(token: Token) -> bool:
@@ -199,7 +269,9 @@ def _is_named(token: Token, parsed: bool) -> bool:
 
 def _determiner(token: Token) -> str:
     """The quantifier or article in front of a role noun ('each', 'the', '')."""
-    for prev in reversed(token.doc[max(0, token.i - 3) : token.i]):
+    doc = token.doc
+    for j in range(token.i - 1, max(0, token.i - 3) - 1, -1):  # no Span to walk
+        prev = doc[j]
         if prev.lower_ in W.QUANTIFIERS or prev.lower_ in ("the", "this", "that", "all"):
             return prev.lower_
         if prev.is_punct or prev.lower_ in W.ROLE_NOUNS:
@@ -209,32 +281,44 @@ def _determiner(token: Token) -> str:
 
 def _narrative(token: Token, parsed: bool) -> bool:
     """The sentence tells of one event: a time word, or a past tense without a duty modal."""
-    sentence = token.sent
+    doc = token.doc
+    f = facts(doc)
+    start, end, _, _ = f.sentence(token.i)
+    key = ("narrative" if parsed else "narrative-blank", start)
+    found = f.memo.get(key)
+    if found is None:  # the same for every role noun of the sentence
+        found = f.memo[key] = _narrative_sentence(doc, start, end, parsed)
+    return found
+
+
+def _narrative_sentence(doc: Doc, start: int, end: int, parsed: bool) -> bool:
+    orths = facts(doc).orth(doc)
+    words = [_word_facts(doc, orths[i]) for i in range(start, end)]
     # "May" in the middle of a sentence is the month, not the modal
-    month = {t.i for t in sentence if t.text == "May" and not t.is_sent_start}
-    words = [t.lower_ for t in sentence if t.i not in month]
-    if month or any(w in W.TIME_CUES for w in words) or _has_date(sentence):
+    if any(bits & _MAY and not doc[start + k].is_sent_start for k, bits in enumerate(words)):
         return True
-    if any(w in W.STRONG_MODALS for w in words):
+    if any(bits & _TIME_CUE for bits in words) or _has_date(doc, start, words):
+        return True
+    if any(bits & _STRONG_MODAL for bits in words):
         return False
     if parsed:
-        return any(t.tag_ == "VBD" for t in sentence)
-    doc = sentence.doc
+        return any(doc[i].tag_ == "VBD" for i in range(start, end))
+    if any(bits & _PAST_IRREGULAR for bits in words):
+        return True
     # a regular past tense right after its subject: "the guard opened", "he attacked"
-    return any(w in W.PAST_IRREGULAR for w in words) or any(
-        t.is_lower
-        and t.is_alpha
-        and len(t) > 4
-        and t.lower_.endswith("ed")
-        and t.i > 0
-        and (doc[t.i - 1].lower_ in _SUBJECT_PRONOUNS or bool(_role(doc[t.i - 1])))
-        and not (t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "by")
-        for t in sentence
+    return any(
+        bits & _REGULAR_PAST
+        and i > 0
+        and (_word_facts(doc, orths[i - 1]) & _SUBJECT or bool(_role(doc[i - 1])))
+        and not (i + 1 < len(orths) and _word_facts(doc, orths[i + 1]) & _BY)
+        for i, bits in enumerate(words, start)
     )
 
 
-def _has_date(sentence: Span) -> bool:
+def _has_date(doc: Doc, start: int, words: list[int]) -> bool:
+    """A number before a time word ('3 March'); ``words`` are the sentence's word facts."""
+    orths = facts(doc).orth(doc)
     return any(
-        t.like_num and t.i + 1 < len(sentence.doc) and sentence.doc[t.i + 1].lower_ in W.TIME_CUES
-        for t in sentence
+        bits & _LIKE_NUM and i + 1 < len(orths) and _word_facts(doc, orths[i + 1]) & _TIME_CUE
+        for i, bits in enumerate(words, start)
     )

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from genderlint.nlp import wordlists as W
 from genderlint.nlp.antecedents import resolve
+from genderlint.nlp.context import facts
 from genderlint.nlp.verdict import Verdict
 
 _NOT_VERBS = frozenset(
@@ -102,6 +103,7 @@ _VERB_FORMS = {
     "operate": ("operate", "operates", "operated", "operating"),
 }
 _FORM_INDEX = {"man": 0, "mans": 1, "manned": 2, "manning": 3}
+_OBJECTS = W.STAFF_OBJECTS | W.CREW_OBJECTS  # once, not per word tested
 
 
 def verb_man(span: Span, parsed: bool) -> Verdict:
@@ -120,8 +122,10 @@ def verb_man(span: Span, parsed: bool) -> Verdict:
             return Verdict(False, "dropped: 'man' is the noun, not the verb 'to man'")
     index = _FORM_INDEX.get(lower, 0)
     doc = span.doc
-    nearby = [*doc[token.i + 1 : token.i + 5], *reversed(doc[max(0, token.i - 4) : token.i])]
-    obj = next((t.lower_ for t in nearby if t.lower_ in W.STAFF_OBJECTS | W.CREW_OBJECTS), "")
+    # the four words after it, then the four before it, nearest first
+    after = range(token.i + 1, min(token.i + 5, len(doc)))
+    before = range(token.i - 1, max(0, token.i - 4) - 1, -1)
+    obj = next((doc[i].lower_ for i in (*after, *before) if doc[i].lower_ in _OBJECTS), "")
     if obj in W.CREW_OBJECTS:
         order: tuple[str, ...] = ("crew", "operate")
     elif obj in W.STAFF_OBJECTS:
@@ -156,7 +160,7 @@ def _man_is_verb(token: Token) -> bool:
             "those",
             "its",
         )
-        or nxt.lower_ in W.STAFF_OBJECTS | W.CREW_OBJECTS
+        or nxt.lower_ in _OBJECTS
     )
 
 
@@ -188,15 +192,36 @@ _RELEVANT_PHRASES = (
 )
 
 
+_STATISTICS_WORD = 1
+_SEARCH_WORD = 2
+_WORD_KINDS: dict[int, int] = {}  # ORTH id -> which of the two kinds above the word is
+
+
+def _word_kind(doc: Doc, orth: int) -> int:
+    kind = _WORD_KINDS.get(orth, -1)
+    if kind == -1:
+        if len(_WORD_KINDS) > 100_000:  # a long-lived process meets ever more words
+            _WORD_KINDS.clear()
+        lower = doc.vocab[orth].lower_
+        kind = _WORD_KINDS[orth] = _STATISTICS_WORD * (lower in _STATISTICS) | _SEARCH_WORD * (
+            lower in _SEARCHES
+        )
+    return kind
+
+
 def sex_relevant(span: Span, parsed: bool) -> Verdict:
     """'female officer' is advice in general text, but right in statistics and where
     the sex matters operationally (same-sex searches, escorts)."""
-    sent = span.sent
-    words = {t.lower_ for t in sent} | {t.text for t in sent if t.text == "%"}
-    if words & _STATISTICS:
+    doc = span.doc
+    f = facts(doc)
+    start, end, start_char, end_char = f.sentence(span.start)
+    kinds = 0  # the kinds of word in the sentence, read without a Token per word
+    for orth in f.orth(doc)[start:end]:
+        kinds |= _word_kind(doc, orth)
+    if kinds & _STATISTICS_WORD:
         return Verdict(False, "dropped: the sentence gives figures by sex")
-    lowered = sent.text.lower()
-    if words & _SEARCHES or any(p in lowered for p in _RELEVANT_PHRASES):
+    lowered = f.text[start_char:end_char].lower()
+    if kinds & _SEARCH_WORD or any(p in lowered for p in _RELEVANT_PHRASES):
         return Verdict(False, "dropped: the officer's sex matters for this task")
     return Verdict(True, "kept: nothing in the sentence needs the sex stated")
 

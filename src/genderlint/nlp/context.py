@@ -8,8 +8,13 @@ decision carries a note, which `--explain-context` shows.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections.abc import Callable
+from functools import cache
 
-from spacy.tokens import Span, Token
+from spacy.attrs import ENT_TYPE, ORTH
+from spacy.strings import get_string_id
+from spacy.tokens import Doc, Span, Token
 
 from genderlint.nlp import wordlists as W
 from genderlint.nlp.verdict import KEEP, Verdict, doc_text
@@ -19,6 +24,59 @@ QUOTES = {'"': '"', "“": "”", "‘": "’", "'": "'", "«": "»", "„": "�
 NAME_ENTS = frozenset(
     {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "WORK_OF_ART", "LAW", "EVENT", "PRODUCT"}
 )
+FACTS_KEY = "genderlint_facts"  # doc.user_data: the doc's DocFacts
+
+
+class DocFacts:
+    """What the checks of one doc's hits share: its text, sentence bounds and token arrays.
+
+    ``span.sent`` walks the tokens and builds a ``Span`` on every call, and a ``Token`` per
+    word of a sentence costs more than the check it serves; the arrays are made on first use.
+    """
+
+    __slots__ = ("_orth", "_person", "memo", "sents", "starts", "text")
+
+    def __init__(self, doc: Doc) -> None:
+        self.text = doc_text(doc)
+        # (start, end, start_char, end_char) of each sentence: Span.sent's sentences
+        self.sents = [(s.start, s.end, s.start_char, s.end_char) for s in doc.sents]
+        self.starts = [s[0] for s in self.sents]
+        self.memo: dict[tuple[str, int], bool] = {}  # per-sentence results of the checks
+        self._orth: list[int] | None = None
+        self._person: list[bool] | None = None
+
+    def sentence(self, i: int) -> tuple[int, int, int, int]:
+        """Token and character bounds of the sentence holding token ``i``."""
+        return self.sents[bisect_right(self.starts, i) - 1]
+
+    def orth(self, doc: Doc) -> list[int]:
+        """The ORTH id of each token."""
+        if self._orth is None:
+            self._orth = doc.to_array(ORTH).tolist()
+        return self._orth
+
+    def person(self, doc: Doc, i: int) -> bool:
+        """Whether token ``i`` is in a PERSON entity (``token.ent_type_ == "PERSON"``)."""
+        if self._person is None:
+            self._person = [e == _PERSON for e in doc.to_array(ENT_TYPE).tolist()]
+        return self._person[i]
+
+
+_PERSON = get_string_id("PERSON")
+
+
+def facts(doc: Doc) -> DocFacts:
+    """The doc's :class:`DocFacts`, made on first use."""
+    found: DocFacts | None = doc.user_data.get(FACTS_KEY)
+    if found is None:
+        found = doc.user_data[FACTS_KEY] = DocFacts(doc)
+    return found
+
+
+def _capital(span: Span) -> bool:
+    """``span.text[:1].isupper()`` without joining the span's tokens."""
+    start = span.start_char
+    return span.end > span.start and facts(span.doc).text[start : start + 1].isupper()
 
 
 def decide(span: Span, rule: Rule, settings: dict[str, str], parsed: bool) -> Verdict:
@@ -40,10 +98,16 @@ def decide(span: Span, rule: Rule, settings: dict[str, str], parsed: bool) -> Ve
         if name:
             return Verdict(False, f"dropped: {name}")
     if rule.context:
-        from genderlint.nlp.checks import CHECKS
-
-        return CHECKS[rule.context](span, parsed)
+        return _checks()[rule.context](span, parsed)
     return KEEP
+
+
+@cache
+def _checks() -> dict[str, Callable[[Span, bool], Verdict]]:
+    # imported on first use, not per hit: nlp.checks imports this module
+    from genderlint.nlp.checks import CHECKS
+
+    return CHECKS
 
 
 # "the term policeman", "words like chairman": a noun that names words
@@ -61,8 +125,10 @@ writing prefer
 )
 _SKIPPED = frozenset({"such", "as", "like", ":", "-", "–", "("}) | set(QUOTES)
 # "Policeman is an outdated term", "... as terms to avoid", "... should be avoided"
+# (the lookahead holds the first letters of is|are|was|were|as|should|must: one class test
+# per position instead of seven alternatives, the same matches under IGNORECASE)
 _AFTER = re.compile(
-    r"^[^.;!?]{0,60}?\b(?:(?:is|are|was|were)\s+(?:an?\s+)?(?:outdated|old-fashioned|"
+    r"^[^.;!?]{0,60}?\b(?=[iawsm])(?:(?:is|are|was|were)\s+(?:an?\s+)?(?:outdated|old-fashioned|"
     r"gendered|sexist|discouraged|archaic|offensive|exclusionary|non-inclusive)\b|"
     r"as\s+(?:terms?|words?|expressions?)\s+to\s+avoid\b|"
     r"(?:should|must)\s+(?:be\s+avoided|not\s+be\s+used)\b)"
@@ -77,8 +143,9 @@ _GLOSSARY_COLON = re.compile(r"^\s*[:–—-]\s*(?:use|say|write|prefer|try)\b",
 def mention_cue(span: Span) -> str:
     """Why this occurrence talks about the word instead of using it ('' when it uses it)."""
     doc = span.doc
-    sent = span.sent
-    if _quoted(span, sent):
+    f = facts(doc)
+    _, _, sent_start, sent_end = f.sentence(span.start)
+    if _quoted(span, f, sent_start, sent_end):
         return f"'{span.text}' is quoted (a mention, not a use)"
     i = span.start - 1
     while i >= 0 and i >= span.start - 4 and doc[i].lower_ in _SKIPPED:
@@ -93,12 +160,12 @@ def mention_cue(span: Span) -> str:
             return f"introduced by '{doc[i].text}' (a mention, not a use)"
         if cue == "not" and i >= 1 and doc[i - 1].text in {",", ";", "—", "–"}:
             return "contrasted with ', not' (a mention, not a use)"
-    rest = doc_text(doc)[span.end_char : sent.end_char]
+    rest = f.text[span.end_char : sent_end]
     if _AFTER.match(rest):
         return "described as a term to avoid (a mention, not a use)"
-    if _listed_after_cue(span, sent):
+    if _listed_after_cue(span, f.text, sent_start):
         return "in a list of terms introduced as terms (a mention, not a use)"
-    if _glossary_line(span) or _GLOSSARY_COLON.match(rest):
+    if _glossary_line(span, f) or _GLOSSARY_COLON.match(rest):
         return "in a line pairing a term with its alternative (a mention, not a use)"
     return ""
 
@@ -112,11 +179,10 @@ _LIST_SEPARATOR = re.compile(r",|;|\band\b|\bor\b")
 MAX_ITEM_WORDS = 4
 
 
-def _listed_after_cue(span: Span, sent: Span) -> bool:
+def _listed_after_cue(span: Span, text: str, sentence_start: int) -> bool:
     """'Terms to avoid: manpower, man-hours, chairman': every item of a short list after a
-    colon that a cue introduces is a mention (``sent`` is the span's sentence)."""
-    text = doc_text(span.doc)
-    sentence_start = sent.start_char
+    colon that a cue introduces is a mention (``text`` is the doc's, ``sentence_start``
+    where the span's sentence starts)."""
     colon = text.rfind(":", sentence_start, span.start_char)
     if colon == -1 or not _LIST_CUE.search(text[max(sentence_start, colon - 40) : colon]):
         return False
@@ -124,25 +190,30 @@ def _listed_after_cue(span: Span, sent: Span) -> bool:
     return all(len(item.split()) <= MAX_ITEM_WORDS for item in items)
 
 
-_ARROWS = ("→", "⇒", "->", "=>")
+_ARROW = re.compile("→|⇒|->|=>")
 
 
-def _glossary_line(span: Span) -> bool:
+def _glossary_line(span: Span, f: DocFacts) -> bool:
     """'policeman → police officer', 'two-man rule -> two-person rule': a short line that
     pairs a term with its alternative, the term on either side of the arrow."""
-    text = doc_text(span.doc)
+    text = f.text
     start = text.rfind("\n", 0, span.start_char) + 1
     end = text.find("\n", span.end_char)
-    line = text[start : end if end != -1 else len(text)]
-    return len(line) <= 120 and any(arrow in line for arrow in _ARROWS)
+    end = end if end != -1 else len(text)
+    return end - start <= 120 and _ARROW.search(text, start, end) is not None
 
 
-def _quoted(span: Span, sent: Span) -> bool:
-    """Inside quotation marks: 'policeman', "man the post", “two-man rule” (``sent`` is the
-    span's sentence)."""
-    text = doc_text(span.doc)
-    before = text[sent.start_char : span.start_char]
-    after = text[span.end_char : sent.end_char]
+_OPENING_QUOTE = re.compile("[" + re.escape("".join(QUOTES)) + "]")
+
+
+def _quoted(span: Span, f: DocFacts, sent_start: int, sent_end: int) -> bool:
+    """Inside quotation marks: 'policeman', "man the post", “two-man rule” (the span's
+    sentence runs from ``sent_start`` to ``sent_end``)."""
+    text = f.text
+    if _OPENING_QUOTE.search(text, sent_start, span.start_char) is None:
+        return False  # the usual case, found without the search per mark below
+    before = text[sent_start : span.start_char]
+    after = text[span.end_char : sent_end]
     for open_q, close_q in QUOTES.items():
         at = before.rfind(open_q)
         if at == -1 or (open_q == close_q and before.count(open_q) % 2 == 0):
@@ -186,7 +257,7 @@ HONORIFICS = frozenset(
 
 def _surname_after_title(span: Span) -> str:
     """'Ms Foreman', 'Dr Seaman': a capitalised term right after an honorific is a name."""
-    if span.start == 0 or not span.text[:1].isupper():
+    if span.start == 0 or not _capital(span):
         return ""
     prev = span.doc[span.start - 1]
     titled = prev.lower_ in HONORIFICS or prev.lower_ in W.TITLES_BEFORE_NAMES
@@ -196,7 +267,7 @@ def _surname_after_title(span: Span) -> str:
 def before_name(span: Span, parsed: bool) -> bool:
     """A capitalised title directly before a personal name ("Chairman Lee")."""
     doc = span.doc
-    if span.end >= len(doc) or not span.text[:1].isupper():
+    if span.end >= len(doc) or not _capital(span):
         return False
     nxt = doc[span.end]
     if parsed:
@@ -209,7 +280,7 @@ _PRONOUN_AND_VERB_CHECKS = ("generic-pronoun", "stereotyped-pronoun", "verb-man"
 
 def part_of_name(span: Span, rule: Rule, parsed: bool) -> str:
     """Why a capitalised term is (part of) a name rather than the word ('' if it is not)."""
-    if not span.text[:1].isupper() or span.start == 0:
+    if not _capital(span) or span.start == 0:
         return ""
     doc = span.doc
     if title := _surname_after_title(span):
@@ -263,7 +334,7 @@ def _capitalised_word(token: Token) -> bool:
 
 def _inside_name(span: Span) -> str:
     """The named entity a capitalised term is part of ('Fraternal Order of Police')."""
-    if not span.text[:1].isupper():
+    if not _capital(span):
         return ""
     for ent in span.doc.ents:
         if ent.label_ == "PERSON" and ent.start == span.start:
