@@ -58,7 +58,11 @@ def test_json_positions_index_the_source(tmp_path: Path, newline: str, bom: bool
     (tmp_path / ".genderlint.yaml").write_text("model: none\n", encoding="utf-8")
     result = subprocess.run(
         [sys.executable, "-m", "genderlint", "check", "--format", "json", "handbook.md"],
-        cwd=tmp_path, capture_output=True, text=True, encoding="utf-8", timeout=120,
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
     )
     assert result.returncode == 1, result.stderr
     findings = json.loads(result.stdout)["findings"]

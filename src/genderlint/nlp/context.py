@@ -12,7 +12,7 @@ from bisect import bisect_right
 from collections.abc import Callable
 from functools import cache
 
-from spacy.attrs import ENT_TYPE, ORTH
+from spacy.attrs import ENT_TYPE, IDX, LENGTH, ORTH, SENT_START
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
@@ -38,8 +38,9 @@ class DocFacts:
 
     def __init__(self, doc: Doc) -> None:
         self.text = doc_text(doc)
-        # (start, end, start_char, end_char) of each sentence: Span.sent's sentences
-        self.sents = [(s.start, s.end, s.start_char, s.end_char) for s in doc.sents]
+        # (start, end, start_char, end_char) of each sentence: Doc.sents' sentences, read
+        # from arrays (Doc.sents builds a Span per sentence)
+        self.sents = _sentences(doc)
         self.starts = [s[0] for s in self.sents]
         self.memo: dict[tuple[str, int], bool] = {}  # per-sentence results of the checks
         self._orth: list[int] | None = None
@@ -63,6 +64,18 @@ class DocFacts:
 
 
 _PERSON = get_string_id("PERSON")
+
+
+def _sentences(doc: Doc) -> list[tuple[int, int, int, int]]:
+    if not len(doc):
+        return []
+    rows = doc.to_array([SENT_START, IDX, LENGTH]).tolist()
+    starts = [0, *(i for i in range(1, len(rows)) if rows[i][0] == 1)]
+    ends = [*starts[1:], len(rows)]
+    return [
+        (a, b, rows[a][1], rows[b - 1][1] + rows[b - 1][2])
+        for a, b in zip(starts, ends, strict=True)
+    ]
 
 
 def facts(doc: Doc) -> DocFacts:

@@ -121,4 +121,3 @@ def indented_json(data: object) -> str:
         import json
 
         return json.dumps(data, indent=2, ensure_ascii=False, default=str) + "\n"
-
