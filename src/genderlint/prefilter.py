@@ -148,10 +148,10 @@ class Prefilter:
         self.sequence_patterns = tables.sequences
         self.sequences: dict[int, list[re.Pattern[str]]] = {}  # compiled when first needed
 
-    def _hit(self, found: re.Match[str]) -> Hit:
-        matched = found.group()
-        roles = self.roles.get("".join(matched.split()), self.everything)
-        return Hit(found.start(), found.start() + len(matched), roles)
+    def _roles(self, matched: str) -> Roles:
+        # keys have no whitespace; most hits are single words and need no stripping
+        found = self.roles.get(matched)
+        return found or self.roles.get("".join(matched.split()), self.everything)
 
     def may_match(self, text: str, lowered: bool = False) -> bool:
         """False means no rule can match anywhere in this text (``lowered``: the caller
@@ -173,21 +173,23 @@ class Prefilter:
         gated: list[Hit] = []
         pos = 0
         while (found := self.scan.search(text, pos)) is not None:
-            hit = self._hit(found)
-            pos = hit.start + 1
-            roles = hit.roles.roles
-            if MAIN in roles or any(
-                self._antecedent_at(text, n, first_antecedent) <= hit.start for n in roles
+            start = pos = found.start()
+            pos += 1
+            matched = found.group()
+            roles = self._roles(matched)
+            kinds = roles.roles
+            if MAIN in kinds or any(
+                self._antecedent_at(text, n, first_antecedent) <= start for n in kinds
             ):
-                starts.append(hit.start)
+                starts.append(start)
                 if bounds is None:
                     return starts
-                region = bisect.bisect_right(bounds, hit.start)
+                region = bisect.bisect_right(bounds, start)
                 if region == len(bounds):
                     break
                 pos = bounds[region]
-            elif hit.roles.gates:
-                gated.append(hit)
+            elif roles.gates:
+                gated.append(Hit(start, start + len(matched), roles))
         if gated:
             starts.extend(self._patterns_may_match(text, gated, bounds is None))
         return starts

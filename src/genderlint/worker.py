@@ -178,27 +178,26 @@ def check_all(
     if jobs <= 1 or len(work) < 2:
         yield from map(_work, work)
         return
-    from genderlint.engine import engine_for
-
-    for config in {config for _, config in items}:
-        _ = engine_for(config).prefilter  # built once, before the fork
     screened: list[Outcome | Prepared | None] = []
     ready = False
-    for result in _spread(_scan, work, jobs, chunksize=8):  # small: the first come early
-        if not isinstance(result, Outcome) and not ready:
-            _build_pipelines(config for _, config in items)
-            ready = True
+    budget = PARALLEL_LINT_CHARS  # text this process lints itself while workers screen
+    for i, result in enumerate(_spread(_scan, work, jobs, chunksize=8)):  # small: early
+        if not isinstance(result, Outcome):
+            if not ready:
+                _build_pipelines(config for _, config in items)
+                ready = True
+            # a few paragraphs for spaCy take less time here, meanwhile, than starting
+            # workers and sending them there afterwards
+            if _weight(result) <= budget:
+                budget -= _weight(result)
+                result = _lint((work[i], result))
         screened.append(result)
     # largest files first, one at a time, so no worker is left with a big one at the end
     pending = sorted(
         ((i, result) for i, result in enumerate(screened) if not isinstance(result, Outcome)),
         key=lambda pair: -_size(work[pair[0]][0]),
     )
-    left = [(work[i], prepared) for i, prepared in pending]
-    # a few paragraphs for spaCy take less time than starting workers and sending them
-    if sum(_weight(prepared) for _, prepared in left) < PARALLEL_LINT_CHARS:
-        jobs = 1
-    linted = _spread(_lint, left, jobs, chunksize=1)
+    linted = _spread(_lint, [(work[i], prepared) for i, prepared in pending], jobs, chunksize=1)
     for (i, _), outcome in zip(pending, linted, strict=True):
         screened[i] = outcome
     yield from (result for result in screened if isinstance(result, Outcome))
