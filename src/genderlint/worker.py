@@ -26,6 +26,7 @@ PARALLEL_THRESHOLD = 24
 # below this much text for spaCy (about 50,000 words, 0.4 s of work on one core), linting
 # in worker processes costs more than it saves
 PARALLEL_LINT_CHARS = 300_000
+MODEL_COST = 8  # a character costs about this many times more with a statistical model
 
 
 @dataclass(frozen=True)
@@ -179,17 +180,16 @@ def check_all(
         yield from map(_work, work)
         return
     screened: list[Outcome | Prepared | None] = []
-    ready = False
+    cost = 0  # per character for spaCy: 0 until the pipeline is built
     budget = PARALLEL_LINT_CHARS  # text this process lints itself while workers screen
     for i, result in enumerate(_spread(_scan, work, jobs, chunksize=8)):  # small: early
         if not isinstance(result, Outcome):
-            if not ready:
-                _build_pipelines(config for _, config in items)
-                ready = True
+            if not cost:
+                cost = _build_pipelines(config for _, config in items)
             # a few paragraphs for spaCy take less time here, meanwhile, than starting
             # workers and sending them there afterwards
-            if _weight(result) <= budget:
-                budget -= _weight(result)
+            if _weight(result) * cost <= budget:
+                budget -= _weight(result) * cost
                 result = _lint((work[i], result))
         screened.append(result)
     # largest files first, one at a time, so no worker is left with a big one at the end
@@ -231,18 +231,22 @@ def _size(path: str) -> int:
         return 0
 
 
-def _build_pipelines(configs: Iterable[Config]) -> None:
+def _build_pipelines(configs: Iterable[Config]) -> int:
     """Everything a linting worker would otherwise build for itself: the pipeline, the
-    model, the Markdown parser and the context checks."""
+    model, the Markdown parser and the context checks. Returns the relative cost of a
+    character of text: a statistical model makes it several times dearer."""
     from genderlint.engine import engine_for
     from genderlint.nlp import checks  # noqa: F401  (imported on a first pronoun hit)
     from genderlint.readers.markdown import markdown_parser
 
     markdown_parser()
+    cost = 1
     for config in set(configs):
         engine = engine_for(config)
         _ = engine.nlp
-        engine.model()
+        if engine.model() is not None:
+            cost = MODEL_COST
     # the pipeline lives until exit: keep the collector from walking it again, here and
     # in the workers forked next (whose pages then stay shared)
     gc.freeze()
+    return cost
