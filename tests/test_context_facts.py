@@ -143,3 +143,18 @@ def test_after_lookahead_keeps_the_matches() -> None:
         " is fine",
     ):
         assert bool(C._AFTER.match(rest)) == bool(plain.match(rest)), rest
+
+
+def test_sentence_starts_kept_by_the_pipeline_are_doc_sents() -> None:
+    """The blank pipeline's sentencizer leaves its starts for DocFacts: they must give the
+    sentences Doc.sents gives, with their character bounds."""
+    from genderlint.config import Config
+    from genderlint.engine import engine_for
+    from genderlint.nlp.verdict import SENT_STARTS_KEY
+
+    nlp = engine_for(Config(model="none")).nlp
+    texts = [*TEXTS, "  Leading space.  Two  spaces. ", "Wait... what?! (Yes.) “Quoted.” Done"]
+    for doc in nlp.pipe(texts):
+        expected = [(s.start, s.end, s.start_char, s.end_char) for s in doc.sents]
+        assert (len(doc) == 0) or SENT_STARTS_KEY in doc.user_data
+        assert C.DocFacts(doc).sents == expected, doc.text

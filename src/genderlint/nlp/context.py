@@ -17,7 +17,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from genderlint.nlp import wordlists as W
-from genderlint.nlp.verdict import KEEP, Verdict, doc_text
+from genderlint.nlp.verdict import KEEP, SENT_STARTS_KEY, Verdict, doc_text
 from genderlint.ruleset.model import Rule
 
 QUOTES = {'"': '"', "“": "”", "‘": "’", "'": "'", "«": "»", "„": "“", "`": "`"}
@@ -69,6 +69,13 @@ _PERSON = get_string_id("PERSON")
 def _sentences(doc: Doc) -> list[tuple[int, int, int, int]]:
     if not len(doc):
         return []
+    starts: list[int] | None = doc.user_data.get(SENT_STARTS_KEY)
+    if starts is not None:  # kept by the sentencizer of the blank pipeline
+        ends = [*starts[1:], len(doc)]
+        return [
+            (a, b, doc[a].idx, doc[b - 1].idx + len(doc[b - 1]))
+            for a, b in zip(starts, ends, strict=True)
+        ]
     rows = doc.to_array([SENT_START, IDX, LENGTH]).tolist()
     starts = [0, *(i for i in range(1, len(rows)) if rows[i][0] == 1)]
     ends = [*starts[1:], len(rows)]

@@ -16,6 +16,8 @@ from spacy.pipeline import Sentencizer
 from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
+from genderlint.nlp.verdict import SENT_STARTS_KEY
+
 
 class ArraySentencizer(Sentencizer):
     """Same rule as :class:`spacy.pipeline.Sentencizer`: a sentence starts at the first
@@ -29,6 +31,15 @@ class ArraySentencizer(Sentencizer):
             self._punct_ids = frozenset(get_string_id(c) for c in self.punct_chars)
             self._punct_source = self.punct_chars
         return [self._guesses(doc) for doc in docs]
+
+    def set_annotations(self, docs: Doc | Iterable[Doc], batch_tag_ids: list[list[bool]]) -> None:
+        """Set the boundaries, and keep each doc's sentence starts for the context checks
+        (they would otherwise read them back token by token). In this pipeline the
+        sentencizer sets every boundary but the first token's, which the tokenizer marks."""
+        batch = [docs] if isinstance(docs, Doc) else list(docs)
+        super().set_annotations(batch, batch_tag_ids)
+        for doc, guesses in zip(batch, batch_tag_ids, strict=True):
+            doc.user_data[SENT_STARTS_KEY] = [i for i, start in enumerate(guesses) if start]
 
     def _guesses(self, doc: Doc) -> list[bool]:
         # a sentence starts at the first token after each mark that is neither punctuation

@@ -27,6 +27,7 @@ KEEP = Verdict(True)
 # the names rules may use in `context:` for a per-match check (see nlp/checks.py)
 MATCH_CHECKS = ("generic-pronoun", "stereotyped-pronoun", "verb-man", "sex-relevant")
 TEXT_KEY = "genderlint_text"  # doc.user_data: the doc's text, computed once
+SENT_STARTS_KEY = "genderlint_sent_starts"  # doc.user_data: the sentencizer's starts
 
 
 def doc_text(doc: Doc) -> str:
