@@ -11,6 +11,7 @@ from spacy.language import Language
 
 from genderlint.nlp import antecedents as A
 from genderlint.nlp import context as C
+from genderlint.nlp import docfacts
 from genderlint.nlp.pipeline import find_installed_model
 
 TEXTS = [
@@ -47,7 +48,7 @@ def _docs(blank: Language) -> list[tuple[spacy.tokens.Doc, bool]]:
 
 def test_sentence_bounds_are_span_sent(blank: Language) -> None:
     for doc, _ in _docs(blank):
-        facts = C.facts(doc)
+        facts = docfacts.facts(doc)
         for token in doc:
             sent = token.sent
             assert facts.sentence(token.i) == (
@@ -63,7 +64,7 @@ def test_word_facts_never_skip_a_token_classify_knows(blank: Language) -> None:
     _classify says something about must pass that test."""
     seen = 0
     for doc, parsed in _docs(blank):
-        facts = C.facts(doc)
+        facts = docfacts.facts(doc)
         orths = facts.orth(doc)
         for token in doc:
             bits = A._word_facts(doc, orths[token.i])
@@ -79,7 +80,7 @@ def test_word_facts_never_skip_a_token_classify_knows(blank: Language) -> None:
 
 def test_word_facts_match_the_token_attributes(blank: Language) -> None:
     for doc, _ in _docs(blank):
-        orths = C.facts(doc).orth(doc)
+        orths = docfacts.facts(doc).orth(doc)
         for token in doc:
             bits = A._word_facts(doc, orths[token.i])
             assert bool(bits & A._TITLE) == (token.is_alpha and token.is_title)
@@ -157,4 +158,4 @@ def test_sentence_starts_kept_by_the_pipeline_are_doc_sents() -> None:
     for doc in nlp.pipe(texts):
         expected = [(s.start, s.end, s.start_char, s.end_char) for s in doc.sents]
         assert (len(doc) == 0) or SENT_STARTS_KEY in doc.user_data
-        assert C.DocFacts(doc).sents == expected, doc.text
+        assert docfacts.DocFacts(doc).sents == expected, doc.text

@@ -6,7 +6,7 @@ import spacy
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from genderlint.nlp.component import PatternMatcher, _needs, _windows
+from genderlint.nlp.patterns import PatternMatcher, needs_of, windows
 from genderlint.nlp.pipeline import TextKeepingTokenizer
 from genderlint.nlp.sentencizer import ArraySentencizer
 from genderlint.nlp.verdict import TEXT_KEY, doc_text
@@ -67,8 +67,8 @@ def test_kept_text_is_the_doc_text(text: str) -> None:
 
 
 def test_windows_merge_overlapping_ranges_and_clip_to_the_doc() -> None:
-    assert list(_windows(20, [0, 2, 12], 3)) == [(0, 5), (10, 15)]
-    assert list(_windows(13, [12], 4)) == [(9, 13)]
+    assert list(windows(20, [0, 2, 12], 3)) == [(0, 5), (10, 15)]
+    assert list(windows(13, [12], 4)) == [(9, 13)]
 
 
 def test_a_range_missing_a_required_word_cannot_match() -> None:
@@ -78,7 +78,7 @@ def test_a_range_missing_a_required_word_cannot_match() -> None:
         {"LOWER": {"IN": ["the", "a"]}, "OP": "?"},
         {"LOWER": {"IN": ["post", "desk"]}},
     ]
-    gated = PatternMatcher(frozenset(), "X#0", None, 3, _needs(_NLP, pattern))  # type: ignore[arg-type]
+    gated = PatternMatcher(frozenset(), "X#0", None, 3, needs_of(_NLP, pattern))  # type: ignore[arg-type]
     assert gated.may_match({strings["man"], strings["desk"]})
     assert not gated.may_match({strings["man"], strings["the"]})
 

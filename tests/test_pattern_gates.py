@@ -12,7 +12,8 @@ from spacy.tokens import Doc
 
 from genderlint.config import Config
 from genderlint.engine import engine_for
-from genderlint.nlp.component import GenderlintMatcher, _anchors
+from genderlint.nlp.component import GenderlintMatcher
+from genderlint.nlp.patterns import anchors_of
 
 _ENGINE = engine_for(Config(model="none"))
 _MATCHER: GenderlintMatcher = _ENGINE.nlp.get_pipe("genderlint")
@@ -72,12 +73,12 @@ def test_other_required_words_are_placed_from_the_gate_word() -> None:
     ]
     desk = frozenset({strings.add("post"), strings.add("desk")})
     gate = frozenset({strings.add("man")})
-    assert _anchors(_ENGINE.nlp, pattern, gate) == ((((1, 2, desk),),), (0, 4))
+    assert anchors_of(_ENGINE.nlp, pattern, gate) == ((((1, 2, desk),),), (0, 4))
     # seen from "desk", "man" lies one or two tokens before it
-    assert _anchors(_ENGINE.nlp, pattern, desk) == ((((-2, -1, gate),),), (2, 2))
+    assert anchors_of(_ENGINE.nlp, pattern, desk) == ((((-2, -1, gate),),), (2, 2))
 
 
 def test_a_required_token_of_varying_length_turns_placement_off() -> None:
     gate = frozenset({_ENGINE.nlp.vocab.strings.add("man")})
     pattern: list[dict[str, Any]] = [{"LOWER": "man"}, {"LOWER": "up", "OP": "+"}]
-    assert _anchors(_ENGINE.nlp, pattern, gate) == ((), (0, 0))
+    assert anchors_of(_ENGINE.nlp, pattern, gate) == ((), (0, 0))

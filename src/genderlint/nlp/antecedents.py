@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from genderlint.nlp import wordlists as W
-from genderlint.nlp.context import facts
+from genderlint.nlp.docfacts import facts
 
 INSTITUTION_WORDS = frozenset(
     """

@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span, Token
 
 from genderlint.nlp import wordlists as W
 from genderlint.nlp.antecedents import resolve
-from genderlint.nlp.context import facts
+from genderlint.nlp.docfacts import facts
 from genderlint.nlp.verdict import Verdict
 
 _NOT_VERBS = frozenset(

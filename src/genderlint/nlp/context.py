@@ -8,89 +8,20 @@ decision carries a note, which `--explain-context` shows.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections.abc import Callable
 from functools import cache
 
-from spacy.attrs import ENT_TYPE, IDX, LENGTH, ORTH, SENT_START
-from spacy.strings import get_string_id
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Span, Token
 
 from genderlint.nlp import wordlists as W
-from genderlint.nlp.verdict import KEEP, SENT_STARTS_KEY, Verdict, doc_text
+from genderlint.nlp.docfacts import DocFacts, facts
+from genderlint.nlp.verdict import KEEP, Verdict
 from genderlint.ruleset.model import Rule
 
 QUOTES = {'"': '"', "“": "”", "‘": "’", "'": "'", "«": "»", "„": "“", "`": "`"}
 NAME_ENTS = frozenset(
     {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "WORK_OF_ART", "LAW", "EVENT", "PRODUCT"}
 )
-FACTS_KEY = "genderlint_facts"  # doc.user_data: the doc's DocFacts
-
-
-class DocFacts:
-    """What the checks of one doc's hits share: its text, sentence bounds and token arrays.
-
-    ``span.sent`` walks the tokens and builds a ``Span`` on every call, and a ``Token`` per
-    word of a sentence costs more than the check it serves; the arrays are made on first use.
-    """
-
-    __slots__ = ("_orth", "_person", "memo", "sents", "starts", "text")
-
-    def __init__(self, doc: Doc) -> None:
-        self.text = doc_text(doc)
-        # (start, end, start_char, end_char) of each sentence: Doc.sents' sentences, read
-        # from arrays (Doc.sents builds a Span per sentence)
-        self.sents = _sentences(doc)
-        self.starts = [s[0] for s in self.sents]
-        self.memo: dict[tuple[str, int], bool] = {}  # per-sentence results of the checks
-        self._orth: list[int] | None = None
-        self._person: list[bool] | None = None
-
-    def sentence(self, i: int) -> tuple[int, int, int, int]:
-        """Token and character bounds of the sentence holding token ``i``."""
-        return self.sents[bisect_right(self.starts, i) - 1]
-
-    def orth(self, doc: Doc) -> list[int]:
-        """The ORTH id of each token."""
-        if self._orth is None:
-            self._orth = doc.to_array(ORTH).tolist()
-        return self._orth
-
-    def person(self, doc: Doc, i: int) -> bool:
-        """Whether token ``i`` is in a PERSON entity (``token.ent_type_ == "PERSON"``)."""
-        if self._person is None:
-            self._person = [e == _PERSON for e in doc.to_array(ENT_TYPE).tolist()]
-        return self._person[i]
-
-
-_PERSON = get_string_id("PERSON")
-
-
-def _sentences(doc: Doc) -> list[tuple[int, int, int, int]]:
-    if not len(doc):
-        return []
-    starts: list[int] | None = doc.user_data.get(SENT_STARTS_KEY)
-    if starts is not None:  # kept by the sentencizer of the blank pipeline
-        ends = [*starts[1:], len(doc)]
-        return [
-            (a, b, doc[a].idx, doc[b - 1].idx + len(doc[b - 1]))
-            for a, b in zip(starts, ends, strict=True)
-        ]
-    rows = doc.to_array([SENT_START, IDX, LENGTH]).tolist()
-    starts = [0, *(i for i in range(1, len(rows)) if rows[i][0] == 1)]
-    ends = [*starts[1:], len(rows)]
-    return [
-        (a, b, rows[a][1], rows[b - 1][1] + rows[b - 1][2])
-        for a, b in zip(starts, ends, strict=True)
-    ]
-
-
-def facts(doc: Doc) -> DocFacts:
-    """The doc's :class:`DocFacts`, made on first use."""
-    found: DocFacts | None = doc.user_data.get(FACTS_KEY)
-    if found is None:
-        found = doc.user_data[FACTS_KEY] = DocFacts(doc)
-    return found
 
 
 def _capital(span: Span) -> bool:
