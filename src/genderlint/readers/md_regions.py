@@ -101,9 +101,12 @@ def needed_text(text: str, first_pass: RawPass) -> str:
     for k in range(len(starts)):
         if any(_HEADING.match(line) for line in lines[bounds[k] : bounds[k + 1]]):
             keep[k] = True
-    for k in first_pass.hit_regions("\n".join(lines), starts):
-        first = _context_start(lines, starts, k)
+    context = _context_starts(lines, starts)
+    marked = 0  # chunks before this one are marked already (context starts never go back)
+    for k in sorted(first_pass.hit_regions("\n".join(lines), starts)):
+        first = max(context[k], marked)
         keep[first : k + 1] = [True] * (k + 1 - first)
+        marked = max(marked, k + 1)
     if all(keep):
         return text
     out: list[str] = []
@@ -113,12 +116,14 @@ def needed_text(text: str, first_pass: RawPass) -> str:
     return "\n".join(out)
 
 
-def _context_start(lines: list[str], starts: list[int], k: int) -> int:
-    """The first chunk that chunk ``k`` reads in: the one before it, and back over lists,
-    tables and code to the paragraph or heading before them."""
-    j = k
-    while j > 0:
-        j -= 1
-        if not _NOT_PROSE.match(lines[starts[j]]):
-            break
-    return j
+def _context_starts(lines: list[str], starts: list[int]) -> list[int]:
+    """For each chunk, the first chunk it reads in: the one before it, and back over lists,
+    tables and code to the paragraph or heading before them (one pass: a long list of
+    items with findings must not cost its length squared)."""
+    out = [0] * len(starts)
+    last = 0  # the latest chunk so far that starts a paragraph or heading
+    for k in range(1, len(starts)):
+        if not _NOT_PROSE.match(lines[starts[k - 1]]):
+            last = k - 1
+        out[k] = last
+    return out
