@@ -65,13 +65,15 @@ def code_stamp() -> str:
     return ",".join(str(f.stat().st_mtime_ns) for f in sorted(here.rglob("*.py")))
 
 
-def file_key(path: Path, *parts: str) -> str:
-    """A key for data derived from one file: its path, size and modification time, the
-    code that derives it, and ``parts``."""
+def file_stamp(path: Path) -> str:
+    """A file as a cache key sees it: resolved path, size and modification time."""
     st = path.stat()
-    text = "\0".join(
-        [str(path.resolve()), str(st.st_size), str(st.st_mtime_ns), code_stamp(), *parts]
-    )
+    return f"{path.resolve()}:{st.st_size}:{st.st_mtime_ns}"
+
+
+def file_key(path: Path) -> str:
+    """A key for data derived from one file: the file's stamp and the code that derives it."""
+    text = "\0".join([file_stamp(path), code_stamp()])
     return hashlib.sha256(text.encode()).hexdigest()[:32]
 
 

@@ -34,10 +34,7 @@ def rules_key(extra: tuple[Path, ...] = ()) -> tuple[str, tuple[Path, ...]]:
     """A digest of the rule files (path, size, modification time), the genderlint and
     spaCy versions, and the files themselves."""
     files = tuple(rule_files((bundled_rules_dir(), *extra)))
-    stats = []
-    for f in files:
-        st = f.stat()
-        stats.append(f"{f.resolve()}:{st.st_size}:{st.st_mtime_ns}")
+    stats = [cache.file_stamp(f) for f in files]
     return digest([__version__, _spacy_version(), cache.code_stamp(), *stats]), files
 
 
