@@ -14,7 +14,7 @@ from genderlint.discovery import is_excluded, iter_files
 from genderlint.engine import Engine, engine_for
 from genderlint.errors import ConfigError, GenderlintError
 from genderlint.findings import Finding
-from genderlint.worker import Outcome, check_all, default_jobs
+from genderlint.worker import Outcome, check_all, default_jobs, without_context
 
 EXIT_SUCCESS, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 STDIN = "-"
@@ -114,8 +114,6 @@ def run_check(
         )
     findings.sort(key=lambda f: f.sort_key)
     dropped = sorted((f for o in outcomes for f in o.dropped), key=lambda f: f.sort_key)
-    if not explain_context:
-        findings = [replace(f, context="") if f.context else f for f in findings]
     rules = {rid: rule for engine in engines for rid, rule in engine.rules.items()}
     gc.freeze()  # the findings live until exit: collections while reporting skip them
     report = Report(
@@ -175,6 +173,7 @@ def _check_stdin(name: str, config: Config, explain: bool) -> Outcome:
         source = read_text(sys.stdin.read(), name, reader_for(name) or "plain")
         dropped: list[Finding] = []
         found = lint_source(source, config, dropped=dropped if explain else None)
+        found = found if explain else [without_context(f) for f in found]
     except GenderlintError as exc:
         return Outcome(STDIN, error=str(exc), error_path=name)
     return Outcome(STDIN, found, source.source if found else "", dropped=dropped)

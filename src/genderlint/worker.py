@@ -94,7 +94,7 @@ def lint_target(
         else:
             result = check_prepared(prepared, config, dropped=dropped)
         # the reasons context checks give are shown only with --explain-context
-        found = result.findings if explain else [_without_context(f) for f in result.findings]
+        found = result.findings if explain else [without_context(f) for f in result.findings]
         outcome = Outcome(target, found, result.source if found else "", dropped=dropped or [])
         key = _key(target, config, use_cache, explain)
         if key:
@@ -104,7 +104,9 @@ def lint_target(
     return _guarded(target, lint)
 
 
-def _without_context(finding: Finding) -> Finding:
+def without_context(finding: Finding) -> Finding:
+    """The finding without the reason a context check gave (shown only with
+    --explain-context)."""
     return replace(finding, context="") if finding.context else finding
 
 
