@@ -169,6 +169,14 @@ def example_cases(name: str, values: list[str], extra: tuple[str, ...] | list[st
     return wrap
 
 
+def _assert_file_paths_agree(path: Path, text: str) -> None:
+    """``text`` as a file checked with and without the first pass gives the same findings."""
+    path.write_text(text, encoding="utf-8", newline="")
+    fast = check_file(str(path), CONFIG, first_pass=True)
+    full = check_file(str(path), CONFIG, first_pass=False)
+    assert _key(fast.findings) == _key(full.findings)
+
+
 def _key(findings: list) -> list[tuple]:
     return [(f.rule_id, f.match, f.location, f.severity, f.suggestions) for f in findings]
 
@@ -203,11 +211,7 @@ def test_blocks_first_pass_is_exact(text: str, kind: str) -> None:
 @given(text=texts, ext=st.sampled_from(["md", "txt"]))
 @example_cases("ext", ["md", "txt"])
 def test_file_first_pass_is_exact(tmp_path: Path, text: str, ext: str) -> None:
-    path = tmp_path / f"doc.{ext}"
-    path.write_text(text, encoding="utf-8", newline="")
-    fast = check_file(str(path), CONFIG, first_pass=True)
-    full = check_file(str(path), CONFIG, first_pass=False)
-    assert _key(fast.findings) == _key(full.findings)
+    _assert_file_paths_agree(tmp_path / f"doc.{ext}", text)
 
 
 REGION_CASES = [
@@ -233,11 +237,7 @@ REGION_CASES = [
 @given(text=documents, ext=st.just("md"))
 @example_cases("ext", ["md"], REGION_CASES)
 def test_markdown_regions_are_exact(tmp_path: Path, text: str, ext: str) -> None:
-    path = tmp_path / f"doc.{ext}"
-    path.write_text(text, encoding="utf-8", newline="")
-    fast = check_file(str(path), CONFIG, first_pass=True)
-    full = check_file(str(path), CONFIG, first_pass=False)
-    assert _key(fast.findings) == _key(full.findings)
+    _assert_file_paths_agree(tmp_path / f"doc.{ext}", text)
 
 
 def test_first_pass_sees_every_form() -> None:
