@@ -30,6 +30,16 @@ MODEL_COST = 8  # a character costs about this many times more with a statistica
 
 
 @dataclass(frozen=True)
+class Pending:
+    """A file that needs the pipeline: its results-cache key ('' without the cache), taken
+    before it was read, and the file read and screened (None for a Word file, whose
+    reader's objects stay in the process that lints it)."""
+
+    key: str
+    prepared: Prepared | None
+
+
+@dataclass(frozen=True)
 class Outcome:
     target: str
     findings: list[Finding] = field(default_factory=list)
@@ -47,28 +57,27 @@ def check_target(
     screened = scan_target(target, config, use_cache, explain)
     if isinstance(screened, Outcome):
         return screened
-    return lint_target(target, config, use_cache, explain, screened)
+    return lint_target(target, config, explain, screened)
 
 
 def scan_target(
     target: str, config: Config, use_cache: bool = True, explain: bool = False
-) -> Outcome | Prepared | None:
+) -> Outcome | Pending:
     """Everything before spaCy: the outcome when the results cache or the first pass
-    settles the file; a text file that needs the pipeline read and screened; None for a
-    Word file (its reader's objects stay in the process that lints it)."""
+    settles the file, else what :func:`lint_target` needs."""
     from genderlint.api import needs_spacy, prepare_file
     from genderlint.readers import PATH_READERS, reader_for
 
-    def scan() -> Outcome | Prepared | None:
+    def scan() -> Outcome | Pending:
         key = _key(target, config, use_cache, explain)
         hit = cache.load("results", key) if key else None
         if isinstance(hit, Outcome):
             return hit
         if reader_for(target) in PATH_READERS:
-            return None
+            return Pending(key, None)
         prepared = prepare_file(target, config)
         if needs_spacy(prepared, config):
-            return prepared
+            return Pending(key, prepared)
         if key:
             cache.store("results", key, Outcome(target))
         return Outcome(target)
@@ -76,29 +85,22 @@ def scan_target(
     return _guarded(target, scan)
 
 
-def lint_target(
-    target: str,
-    config: Config,
-    use_cache: bool = True,
-    explain: bool = False,
-    prepared: Prepared | None = None,
-) -> Outcome:
-    """Lint one file (``prepared``: already read by :func:`scan_target`) and store the
-    outcome in the cache."""
+def lint_target(target: str, config: Config, explain: bool, pending: Pending) -> Outcome:
+    """Lint one file :func:`scan_target` found needs the pipeline, and store the outcome
+    in the cache."""
     from genderlint.api import check_file, check_prepared
 
     def lint() -> Outcome:
         dropped: list[Finding] | None = [] if explain else None
-        if prepared is None:
+        if pending.prepared is None:
             result = check_file(target, config, dropped=dropped)
         else:
-            result = check_prepared(prepared, config, dropped=dropped)
+            result = check_prepared(pending.prepared, config, dropped=dropped)
         # the reasons context checks give are shown only with --explain-context
         found = result.findings if explain else [without_context(f) for f in result.findings]
         outcome = Outcome(target, found, result.source if found else "", dropped=dropped or [])
-        key = _key(target, config, use_cache, explain)
-        if key:
-            cache.store("results", key, outcome)
+        if pending.key:
+            cache.store("results", pending.key, outcome)
         return outcome
 
     return _guarded(target, lint)
@@ -157,13 +159,13 @@ def _work(item: Work) -> Outcome:
     return check_target(*item)
 
 
-def _scan(item: Work) -> Outcome | Prepared | None:
+def _scan(item: Work) -> Outcome | Pending:
     return scan_target(*item)
 
 
-def _lint(job: tuple[Work, Prepared | None]) -> Outcome:
-    item, prepared = job
-    return lint_target(*item, prepared)
+def _lint(job: tuple[Work, Pending]) -> Outcome:
+    (target, config, _, explain), pending = job
+    return lint_target(target, config, explain, pending)
 
 
 def check_all(
@@ -181,25 +183,27 @@ def check_all(
     if jobs <= 1 or len(work) < 2:
         yield from map(_work, work)
         return
-    screened: list[Outcome | Prepared | None] = []
+    screened: list[Outcome | Pending] = []
     cost = 0  # per character for spaCy: 0 until the pipeline is built
     budget = PARALLEL_LINT_CHARS  # text this process lints itself while workers screen
     for i, result in enumerate(_spread(_scan, work, jobs, chunksize=8)):  # small: early
-        if not isinstance(result, Outcome):
+        if isinstance(result, Pending):
             if not cost:
                 cost = _build_pipelines(config for _, config in items)
             # a few paragraphs for spaCy take less time here, meanwhile, than starting
             # workers and sending them there afterwards
-            if _weight(result) * cost <= budget:
-                budget -= _weight(result) * cost
-                result = _lint((work[i], result))
+            weight = _weight(result) * cost
+            if weight <= budget:
+                budget -= weight
+                screened.append(_lint((work[i], result)))
+                continue
         screened.append(result)
-    # largest files first, one at a time, so no worker is left with a big one at the end
+    # most work first, one file at a time, so no worker is left with a big one at the end
     pending = sorted(
-        ((i, result) for i, result in enumerate(screened) if not isinstance(result, Outcome)),
-        key=lambda pair: -_size(work[pair[0]][0]),
+        ((i, result) for i, result in enumerate(screened) if isinstance(result, Pending)),
+        key=lambda pair: -_weight(pair[1]),
     )
-    linted = _spread(_lint, [(work[i], prepared) for i, prepared in pending], jobs, chunksize=1)
+    linted = _spread(_lint, [(work[i], job) for i, job in pending], jobs, chunksize=1)
     for (i, _), outcome in zip(pending, linted, strict=True):
         screened[i] = outcome
     yield from (result for result in screened if isinstance(result, Outcome))
@@ -219,18 +223,11 @@ def _spread(step: Callable[[A], T], work: list[A], jobs: int, chunksize: int = 0
         yield from pool.map(step, work, chunksize=chunksize)
 
 
-def _weight(prepared: Prepared | None) -> int:
+def _weight(pending: Pending) -> int:
     """Characters spaCy will see (a Word file, not read yet, counts as much work)."""
-    if prepared is None:
+    if pending.prepared is None:
         return PARALLEL_LINT_CHARS
-    return sum(len(text) for _, _, text in prepared.chosen)
-
-
-def _size(path: str) -> int:
-    try:
-        return os.path.getsize(path)
-    except OSError:
-        return 0
+    return sum(len(text) for _, _, text in pending.prepared.chosen)
 
 
 def _build_pipelines(configs: Iterable[Config]) -> int:
