@@ -173,8 +173,8 @@ class Prefilter:
         gated: list[Hit] = []
         pos = 0
         while (found := self.scan.search(text, pos)) is not None:
-            start = pos = found.start()
-            pos += 1
+            start = found.start()
+            pos = start + 1
             matched = found.group()
             roles = self._roles(matched)
             kinds = roles.roles
