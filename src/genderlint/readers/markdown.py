@@ -11,6 +11,10 @@ reads ``policeman``), a soft or hard line break reads as one space mapped to the
 ending, and an inline code span as one space mapped to its first backtick. ``\\*`` reads
 as the ``*`` after the backslash, ``&amp;`` as its ``&``; any other entity reads as a space.
 
+Plain chunks (paragraphs, one-line headings and bullet lists without inline markup) are
+read without the parser, with the same blocks it would give: see
+:mod:`genderlint.readers.md_direct`.
+
 Suppression directives are HTML comments, see :mod:`genderlint.readers.directives`:
 ``<!-- genderlint-disable [IDS] -->`` and ``<!-- genderlint-enable [IDS] -->`` switch rules
 off and on by line; ``<!-- genderlint-disable-next-line [IDS] -->`` covers the line after
@@ -38,8 +42,9 @@ from markdown_it.rules_inline import (
 )
 
 from genderlint.readers.directives import comment_directives
+from genderlint.readers.md_direct import direct_blocks
 from genderlint.readers.md_inline import SPAN, InlineWalker, Segments, drop_links
-from genderlint.readers.md_regions import RawPass, needed_text
+from genderlint.readers.md_regions import RawPass, kept_chunks
 from genderlint.readers.plain import line_bounds
 from genderlint.textmap import Block, Directive, SourceText
 
@@ -109,10 +114,12 @@ def _masked(source: str, starts: list[int], ends: list[int]) -> str:
 
 
 def parse_markdown(
-    source: str, first_pass: RawPass | None = None
+    source: str, first_pass: RawPass | None = None, direct: bool = True
 ) -> tuple[list[Block], list[Directive]]:
     """Prose blocks and suppression directives of a Markdown document; with
-    ``first_pass``, only of the parts that can hold a finding."""
+    ``first_pass``, only of the parts that can hold a finding. Plain chunks are read
+    without the parser (see :mod:`genderlint.readers.md_direct`) unless ``direct`` is
+    False; the blocks are the same."""
     starts, ends = line_bounds(source)
 
     def line_of(pos: int) -> int:
@@ -142,11 +149,13 @@ def parse_markdown(
         return seg
 
     blocks: list[Block] = []
+    firsts: list[int] = []  # the first line of each block
     directives: list[Directive] = []
     containers: list[str] = []
     row = column = row_cursor = 0
-    text = _masked(source, starts, ends)
-    tokens = markdown_parser().parse(needed_text(text, first_pass) if first_pass else text)
+    masked, chunks, kept = kept_chunks(_masked(source, starts, ends), first_pass)
+    read, left = _read_directly(source, starts, ends, masked, chunks, kept, direct)
+    tokens = markdown_parser().parse("\n".join(left)) if left else []
     for i, tok in enumerate(tokens):
         kind = tok.type
         if kind == "inline" and tok.map and tok.content:
@@ -179,6 +188,7 @@ def parse_markdown(
             pieces = drop_links(walker.pieces)
             if any(not p.text.isspace() for p in pieces):
                 blocks.append(Block(pieces, block_kind, meta))
+                firsts.append(first)
         elif kind in _CONTAINER_KIND:
             containers.append(kind)
         elif kind in ("list_item_close", "blockquote_close"):
@@ -191,7 +201,38 @@ def parse_markdown(
             row, column, row_cursor = row + 1, -1, starts[tok.map[0]]
         elif kind in ("th_open", "td_open"):
             column += 1
+    if read:  # in document order: the chunks read directly hold lines of their own
+        ordered = sorted([*zip(firsts, blocks, strict=True), *read], key=lambda p: p[0])
+        blocks = [block for _, block in ordered]
     return blocks, directives
+
+
+def _read_directly(
+    source: str,
+    starts: list[int],
+    ends: list[int],
+    lines: list[str],
+    chunks: list[int],
+    kept: list[bool],
+    direct: bool,
+) -> tuple[list[tuple[int, Block]], list[str] | None]:
+    """The blocks of the kept chunks read without the parser, with their first lines, and
+    the lines left for the parser (None: nothing), the other chunks' lines left empty, so
+    line numbers stay as they are."""
+    read: list[tuple[int, Block]] = []
+    left = list(lines)
+    parse = False
+    bounds = [*chunks, len(lines)]
+    for k, keep in enumerate(kept):
+        first, end = bounds[k], bounds[k + 1]
+        if keep:
+            found = direct_blocks(source, starts, ends, lines, first, end) if direct else None
+            if found is None:
+                parse = True
+                continue
+            read.extend(found)
+        left[first:end] = [""] * (end - first)
+    return read, left if parse else None
 
 
 def read_markdown(text: str, path: str = "<text>", first_pass: RawPass | None = None) -> SourceText:

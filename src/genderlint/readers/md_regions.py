@@ -90,12 +90,16 @@ class RawPass(Protocol):
         ``first_lines[k]`` (lines count from 0)."""
 
 
-def needed_text(text: str, first_pass: RawPass) -> str:
-    """``text`` with the lines of chunks that cannot hold a finding left empty."""
+def kept_chunks(text: str, first_pass: RawPass | None) -> tuple[list[str], list[int], list[bool]]:
+    """The lines of ``text``, the first line of each top-level chunk, and whether each
+    chunk is kept: can hold a finding or is read by one that can (every chunk without
+    ``first_pass``)."""
     lines = _LINE_BREAK.split(text)
-    if any(marker in text for marker in WHOLE_DOCUMENT):
-        return text if first_pass(text) else "\n" * (len(lines) - 1)
     starts = chunk_starts(lines)
+    if first_pass is None:
+        return lines, starts, [True] * len(starts)
+    if any(marker in text for marker in WHOLE_DOCUMENT):
+        return lines, starts, [first_pass(text)] * len(starts)
     bounds = [*starts, len(lines)]
     keep = [False] * len(starts)
     for k in range(len(starts)):
@@ -107,13 +111,7 @@ def needed_text(text: str, first_pass: RawPass) -> str:
         first = max(context[k], marked)
         keep[first : k + 1] = [True] * (k + 1 - first)
         marked = max(marked, k + 1)
-    if all(keep):
-        return text
-    out: list[str] = []
-    for k, kept in enumerate(keep):
-        count = bounds[k + 1] - bounds[k]
-        out.extend(lines[bounds[k] : bounds[k + 1]] if kept else [""] * count)
-    return "\n".join(out)
+    return lines, starts, keep
 
 
 def _context_starts(lines: list[str], starts: list[int]) -> list[int]:
