@@ -190,6 +190,9 @@ class Prefilter:
                 pos = bounds[region]
             elif roles.gates:
                 gated.append(Hit(start, start + len(matched), roles))
+        if gated and bounds is not None:  # a region with a start needs no other
+            done = {bisect.bisect_right(bounds, at) for at in starts}
+            gated = [hit for hit in gated if bisect.bisect_right(bounds, hit.start) not in done]
         if gated:
             starts.extend(self._patterns_may_match(text, gated, bounds is None))
         return starts

@@ -100,7 +100,8 @@ def markdown_parser() -> MarkdownIt:
 
 
 def _masked(source: str, starts: list[int], ends: list[int]) -> str:
-    """The source as the parser sees it: no BOM, front matter lines left empty."""
+    """The source as the parser sees it: no BOM, front matter lines left empty (every
+    other line is the source's)."""
     text = source[1:] if source.startswith("\ufeff") else source
     closers = _FRONT_MATTER.get(source[starts[0] : ends[0]].lstrip("\ufeff").rstrip())
     # as in Pandoc, an opening line followed by a blank line is a thematic break instead
@@ -223,10 +224,12 @@ def _read_directly(
     left = list(lines)
     parse = False
     bounds = [*chunks, len(lines)]
+    bom = source.startswith("\ufeff")  # the first line is one character off the source
     for k, keep in enumerate(kept):
         first, end = bounds[k], bounds[k + 1]
         if keep:
-            found = direct_blocks(source, starts, ends, lines, first, end) if direct else None
+            readable = direct and not (bom and first == 0)
+            found = direct_blocks(lines, first, end, starts, ends) if readable else None
             if found is None:
                 parse = True
                 continue

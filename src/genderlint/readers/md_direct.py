@@ -25,17 +25,14 @@ _HEADING = re.compile(rf"(#{{1,6}}) (?=[^\s#])(?:(?!#){_TEXT})*(?<=\S)")
 
 
 def direct_blocks(
-    source: str, starts: list[int], ends: list[int], lines: list[str], first: int, end: int
+    lines: list[str], first: int, end: int, starts: list[int], ends: list[int]
 ) -> list[tuple[int, Block]] | None:
     """The blocks of the chunk ``lines[first:end]`` with their first lines, or None when
-    the parser has to read it. ``starts``/``ends`` are the source's line bounds; a line
-    that differs from the source (a BOM, front matter) is left to the parser."""
+    the parser has to read it. ``starts``/``ends`` are the source's line bounds; the
+    chunk's non-blank lines must be the source's lines as they are."""
     last = end
     while last > first and not lines[last - 1].strip():
         last -= 1
-    body = range(first, last)
-    if any(source[starts[i] : ends[i]] != lines[i] for i in body):
-        return None
     blocks: list[tuple[int, Block]] = []
     i = first
     heading = _HEADING.fullmatch(lines[i]) if i < last else None
