@@ -60,14 +60,19 @@ def mention_blocks(blocks: list[Block]) -> dict[int, str]:
             lead_in = ""
         elif block.kind == "list-item":
             why = lead_in or section
-            if why and len(text.split()) <= MAX_LIST_WORDS:
+            if why and _words_at_most(text, MAX_LIST_WORDS):
                 out[index] = f"in a list under '{why}' (a mention, not a use)"
         else:
-            short_title = len(text.split()) <= MAX_TITLE_WORDS and _glossary_title(text)
+            short_title = _words_at_most(text, MAX_TITLE_WORDS) and _glossary_title(text)
             lead_in = text if (text.endswith(":") and LEAD_IN.search(text)) or short_title else ""
     if table:
         out.update(_table_mentions(table, section))
     return out
+
+
+def _words_at_most(text: str, most: int) -> bool:
+    """``len(text.split()) <= most`` without splitting a long paragraph word by word."""
+    return len(text.split(None, most)) <= most
 
 
 def _glossary_title(text: str) -> bool:
@@ -128,5 +133,9 @@ def carry_over(blocks: list[Block], index: int) -> str:
 
 def _last_sentence(text: str) -> str:
     text = text.rstrip()
-    ends = list(_SENTENCE_END.finditer(text))
+    # only the last sentence end matters, and only within the last MAX_CARRY characters:
+    # look there first (no match starts inside another's quotes and spaces, so the window
+    # finds the same ends); with none there, an end before it may still reach in
+    window = max(len(text) - MAX_CARRY - 1, 0)
+    ends = list(_SENTENCE_END.finditer(text, window)) or list(_SENTENCE_END.finditer(text))
     return (text[ends[-1].end() :] if ends else text)[-MAX_CARRY:]

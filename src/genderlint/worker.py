@@ -168,6 +168,16 @@ def _lint(job: tuple[Work, Pending]) -> Outcome:
     return lint_target(target, config, explain, pending)
 
 
+# the jobs of the linting workers, set before they are forked (``_spread`` forks): each
+# worker reads its job from the memory it was forked with, so a screened document is not
+# pickled a second time
+_HANDED_OVER: list[tuple[Work, Pending]] = []
+
+
+def _lint_handed_over(index: int) -> Outcome:
+    return _lint(_HANDED_OVER[index])
+
+
 def check_all(
     items: list[tuple[str, Config]], jobs: int, use_cache: bool, explain: bool = False
 ) -> Iterator[Outcome]:
@@ -203,9 +213,13 @@ def check_all(
         ((i, result) for i, result in enumerate(screened) if isinstance(result, Pending)),
         key=lambda pair: -_weight(pair[1]),
     )
-    linted = _spread(_lint, [(work[i], job) for i, job in pending], jobs, chunksize=1)
-    for (i, _), outcome in zip(pending, linted, strict=True):
-        screened[i] = outcome
+    _HANDED_OVER[:] = [(work[i], job) for i, job in pending]
+    try:
+        linted = _spread(_lint_handed_over, list(range(len(pending))), jobs, chunksize=1)
+        for (i, _), outcome in zip(pending, linted, strict=True):
+            screened[i] = outcome
+    finally:
+        _HANDED_OVER.clear()
     yield from (result for result in screened if isinstance(result, Outcome))
 
 
