@@ -94,3 +94,28 @@ def test_fitted_suggestions_are_inflected_and_cased(
     expected = tuple(match_case(pluralize(s) if plural else s, matched) for s in suggestions)
     assert fit_suggestions(tuple(suggestions), matched, plural) == expected
     assert fit_suggestions(("chair",), "Chairmen", True) == ("Chairs",)
+
+
+def test_hits_in_carried_context_are_left_to_their_own_block() -> None:
+    """A block is linted with the sentence it continues in front; the component leaves
+    hits in that sentence undecided (they belong to the block before), and each finding
+    is reported once, in its own block."""
+    from genderlint.api import lint_text
+    from genderlint.config import Config
+    from genderlint.engine import engine_for
+    from genderlint.nlp.verdict import DROPPED_KEY, SPANS_KEY
+
+    config = Config(model="none")
+    carried = "The chairman told the policemen: "
+    text = carried + "the chairman opens the meeting."
+    (doc,) = engine_for(config).docs([text], [len(carried)])
+    own = len(carried) + len("the ")
+    assert [(s.text, s.start_char) for s in doc.spans[SPANS_KEY]] == [("chairman", own)]
+    assert doc.user_data[DROPPED_KEY] == []
+    (whole,) = engine_for(config).docs([text])  # no carried context: every hit is decided
+    assert [s.text for s in whole.spans[SPANS_KEY]] == ["chairman", "policemen", "chairman"]
+
+    found = lint_text(
+        "Each policeman must:\n\n- carry a radio\n- call the chairman\n", config, kind="markdown"
+    )
+    assert [(f.match, f.location.line) for f in found] == [("policeman", 1), ("chairman", 4)]

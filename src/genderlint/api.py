@@ -146,7 +146,8 @@ def finish(
     engine = engine_for(config or DEFAULT_CONFIG)
     source, glossary = prepared.source, prepared.glossary
     findings = _document_findings(engine, source)
-    docs = engine.docs([text for _, _, text in prepared.chosen])
+    chosen = prepared.chosen
+    docs = engine.docs([text for _, _, text in chosen], [offset for _, offset, _ in chosen])
     for (index, offset, _), doc in zip(prepared.chosen, docs, strict=True):
         block = source.blocks[index]
         text = doc_text(doc)

@@ -17,6 +17,7 @@ from genderlint import __version__, cache
 from genderlint.config import Config
 from genderlint.errors import ConfigError, RuleError
 from genderlint.findings import Severity
+from genderlint.nlp.verdict import CARRIED_KEY
 from genderlint.prefilter import Prefilter, build_tables
 from genderlint.ruleset.compiler import CompiledRules, RuleForms, digest, prefilter_spec
 from genderlint.ruleset.loader import PROFILES, bundled_rules_dir, rule_files
@@ -170,8 +171,20 @@ class Engine:
         """The cheap first pass: False means no rule can match this text."""
         return self.prefilter.may_match(text)
 
-    def docs(self, texts: list[str]) -> Iterator[Doc]:
-        return self.nlp.pipe(texts, batch_size=64)
+    def docs(self, texts: list[str], carried: list[int] | None = None) -> Iterator[Doc]:
+        """The pipeline over ``texts``; ``carried``: per text, how many characters at its
+        start are context from the block before (hits there are left out)."""
+        if carried is None:
+            return self.nlp.pipe(texts, batch_size=64)
+        return self.nlp.pipe(self._made(texts, carried), batch_size=64)
+
+    def _made(self, texts: list[str], carried: list[int]) -> Iterator[Doc]:
+        make = self.nlp.make_doc
+        for text, count in zip(texts, carried, strict=True):
+            doc = make(text)
+            if count:
+                doc.user_data[CARRIED_KEY] = count
+            yield doc
 
     def severity_of(self, rule: Rule) -> Severity:
         return self.severity.get(rule.id, rule.severity)

@@ -16,7 +16,14 @@ from spacy.util import filter_spans, minibatch
 
 from genderlint.nlp.context import decide
 from genderlint.nlp.patterns import PatternMatcher, anchors_of, needs_of, windows
-from genderlint.nlp.verdict import DROPPED_KEY, SPANS_KEY, VERDICTS_KEY, Verdict, doc_text
+from genderlint.nlp.verdict import (
+    CARRIED_KEY,
+    DROPPED_KEY,
+    SPANS_KEY,
+    VERDICTS_KEY,
+    Verdict,
+    doc_text,
+)
 from genderlint.ruleset.compiler import (
     RuleForms,
     max_tokens,
@@ -124,6 +131,9 @@ class GenderlintMatcher:
         ]
         if self.patterns:
             hits.extend(self._pattern_hits(doc))
+        carried = doc.user_data.get(CARRIED_KEY, 0)
+        if carried:  # hits in the sentence carried over belong to the block before
+            hits = [span for span in hits if span.start_char >= carried]
         dropped: list[tuple[Span, str]] = []
         allowed = (
             [(strings[m], s, e) for m, s, e in self.allow(doc)] if hits and len(self.allow) else []

@@ -28,6 +28,9 @@ KEEP = Verdict(True)
 MATCH_CHECKS = ("generic-pronoun", "stereotyped-pronoun", "verb-man", "sex-relevant")
 TEXT_KEY = "genderlint_text"  # doc.user_data: the doc's text, computed once
 SENT_STARTS_KEY = "genderlint_sent_starts"  # doc.user_data: the sentencizer's starts
+# doc.user_data: how many characters at the start of the doc's text are context carried
+# over from the block before (hits there belong to that block and are not decided here)
+CARRIED_KEY = "genderlint_carried"
 
 
 def doc_text(doc: Doc) -> str:
