@@ -84,3 +84,40 @@ def test_no_cache_neither_reads_nor_writes(corpus: Path, tmp_path: Path) -> None
     cache = tmp_path / "cache"
     _check(corpus, cache, "--jobs", "2", "--no-cache")
     assert not (cache / "results").exists() or not any((cache / "results").iterdir())
+
+
+def test_large_workloads_go_to_linting_workers(tmp_path: Path) -> None:
+    """Past what the main process lints while the workers screen (PARALLEL_LINT_CHARS),
+    files go to workers forked after the pipeline is built, in bundles: the report is
+    still the one a single process gives."""
+    from genderlint.worker import PARALLEL_LINT_CHARS
+
+    paragraph = (
+        "Each patrolman must carry a radio, and every officer signs before he leaves. "
+        "The chairman asked the firemen to man the gate.\n\n"
+    )
+    root = tmp_path / "big"
+    root.mkdir()
+    size = 0
+    n = 0
+    while size <= 2 * PARALLEL_LINT_CHARS:  # files of different sizes: unequal bundles
+        text = "# Orders\n\n" + paragraph * (5 + 40 * (n % 4))
+        (root / f"order-{n:03d}.md").write_text(text)
+        size += len(text)
+        n += 1
+    _, one = _check(root, tmp_path / "c1", "--jobs", "1", "--no-cache")
+    _, two = _check(root, tmp_path / "c2", "--jobs", "2", "--no-cache")
+    assert _findings(one) == _findings(two)
+    assert len(_findings(one)) >= 4 * size // len(paragraph)  # most paragraphs give 5
+
+
+def test_bundles_keep_heavy_files_alone_and_group_light_ones() -> None:
+    from genderlint.worker import BUNDLES_PER_JOB, _bundles
+
+    weights = [1000, 900, *[10] * 200]
+    bundles = _bundles(weights, 2)
+    assert bundles[:2] == [[0], [1]]
+    assert [i for bundle in bundles for i in bundle] == list(range(len(weights)))
+    share = sum(weights) / (2 * BUNDLES_PER_JOB)
+    assert all(sum(weights[i] for i in b) <= share or len(b) == 1 for b in bundles)
+    assert 2 < len(bundles) < len(weights)

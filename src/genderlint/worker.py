@@ -174,8 +174,8 @@ def _lint(job: tuple[Work, Pending]) -> Outcome:
 _HANDED_OVER: list[tuple[Work, Pending]] = []
 
 
-def _lint_handed_over(index: int) -> Outcome:
-    return _lint(_HANDED_OVER[index])
+def _lint_handed_over(bundle: list[int]) -> list[Outcome]:
+    return [_lint(_HANDED_OVER[index]) for index in bundle]
 
 
 def check_all(
@@ -208,19 +208,40 @@ def check_all(
                 screened.append(_lint((work[i], result)))
                 continue
         screened.append(result)
-    # most work first, one file at a time, so no worker is left with a big one at the end
+    # most work first, so no worker is left with a big file at the end
     pending = sorted(
         ((i, result) for i, result in enumerate(screened) if isinstance(result, Pending)),
         key=lambda pair: -_weight(pair[1]),
     )
     _HANDED_OVER[:] = [(work[i], job) for i, job in pending]
     try:
-        linted = _spread(_lint_handed_over, list(range(len(pending))), jobs, chunksize=1)
-        for (i, _), outcome in zip(pending, linted, strict=True):
-            screened[i] = outcome
+        bundles = _bundles([_weight(job) for _, job in pending], jobs)
+        linted = _spread(_lint_handed_over, bundles, jobs, chunksize=1)
+        for bundle, outcomes in zip(bundles, linted, strict=True):
+            for k, outcome in zip(bundle, outcomes, strict=True):
+                screened[pending[k][0]] = outcome
     finally:
         _HANDED_OVER.clear()
     yield from (result for result in screened if isinstance(result, Outcome))
+
+
+BUNDLES_PER_JOB = 32  # enough that workers finish close together, few enough to be cheap
+
+
+def _bundles(weights: list[int], jobs: int) -> list[list[int]]:
+    """Consecutive indices of ``weights`` (heaviest first) in bundles of about an equal
+    share of the work each: a heavy file alone, light files together (every job a worker
+    takes costs a round trip through the pool)."""
+    share = sum(weights) / (jobs * BUNDLES_PER_JOB)
+    bundles: list[list[int]] = []
+    load = 0.0
+    for index, weight in enumerate(weights):
+        if not bundles or load + weight > share:
+            bundles.append([])
+            load = 0.0
+        bundles[-1].append(index)
+        load += weight
+    return bundles
 
 
 def _spread(step: Callable[[A], T], work: list[A], jobs: int, chunksize: int = 0) -> Iterator[T]:
