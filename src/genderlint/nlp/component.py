@@ -194,12 +194,18 @@ class GenderlintMatcher:
         tokens within a match's length of those words: the same matches, fewer tokens.
         """
         lower = doc.to_array("LOWER").tolist()  # no Token objects
-        where: dict[int, list[int]] = {}  # gate word hash -> its token positions
-        for i, word in enumerate(lower):
-            if word in self.gated_by:
-                where.setdefault(word, []).append(i)
-        spans = []
         words = set(lower)
+        spans: list[Span] = []
+        gates = words.intersection(self.gated_by)
+        if not gates:
+            return spans
+        where: dict[int, list[int]] = {}  # gate word hash -> its token positions
+        for word in gates:  # list.index: no Python loop over every token
+            at, i = [], -1
+            for _ in range(lower.count(word)):
+                i = lower.index(word, i + 1)
+                at.append(i)
+            where[word] = at
         present = sorted({n for word in where for n in self.gated_by[word]})
         for pattern in (self.patterns[n] for n in present):
             if pattern.needs and not pattern.may_match(words):

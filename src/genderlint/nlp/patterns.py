@@ -39,19 +39,22 @@ class PatternMatcher:
 
         Most ranges around a gate word miss another required word; this set test is far
         cheaper than a Matcher call on the range."""
-        return all(not words.isdisjoint(need) for need in self.needs)
+        for need in self.needs:  # noqa: SIM110 (all() over a generator is slower per hit)
+            if words.isdisjoint(need):
+                return False
+        return True
 
     def may_match_at(self, lower: list[int], at: int) -> bool:
         """Whether a match can hold the gate word at token ``at``: each other required
         word is where the pattern would put it. Tighter than :meth:`may_match` on a range,
         and it tells which gate words a Matcher call has to look around."""
-        return any(
-            all(
-                not words.isdisjoint(lower[max(at + lo, 0) : at + hi + 1])
-                for lo, hi, words in anchor
-            )
-            for anchor in self.anchors
-        )
+        for anchor in self.anchors:
+            for lo, hi, words in anchor:
+                if words.isdisjoint(lower[max(at + lo, 0) : at + hi + 1]):
+                    break
+            else:
+                return True
+        return False
 
 
 def needs_of(nlp: Language, pattern: list[dict[str, object]]) -> tuple[frozenset[int], ...]:
