@@ -201,11 +201,11 @@ class GenderlintMatcher:
             return spans
         where: dict[int, list[int]] = {}  # gate word hash -> its token positions
         for word in gates:  # list.index: no Python loop over every token
-            at, i = [], -1
+            positions, i = [], -1
             for _ in range(lower.count(word)):
                 i = lower.index(word, i + 1)
-                at.append(i)
-            where[word] = at
+                positions.append(i)
+            where[word] = positions
         present = sorted({n for word in where for n in self.gated_by[word]})
         for pattern in (self.patterns[n] for n in present):
             if pattern.needs and not pattern.may_match(words):
