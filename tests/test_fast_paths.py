@@ -114,6 +114,10 @@ def test_hits_in_carried_context_are_left_to_their_own_block() -> None:
     assert doc.user_data[DROPPED_KEY] == []
     (whole,) = engine_for(config).docs([text])  # no carried context: every hit is decided
     assert [s.text for s in whole.spans[SPANS_KEY]] == ["chairman", "policemen", "chairman"]
+    # a token pattern may begin in the carried sentence and have its FOCUS in the block
+    carried = "Two units attended another "
+    (doc,) = engine_for(config).docs([carried + "domestic at the farm."], [len(carried)])
+    assert [(s.text, s.label_) for s in doc.spans[SPANS_KEY]] == [("domestic", "GL640")]
 
     found = lint_text(
         "Each policeman must:\n\n- carry a radio\n- call the chairman\n", config, kind="markdown"
