@@ -13,7 +13,7 @@ from spacy.tokens import Doc
 from genderlint.config import Config
 from genderlint.engine import engine_for
 from genderlint.nlp.component import GenderlintMatcher
-from genderlint.nlp.patterns import anchors_of
+from genderlint.nlp.patterns import anchors_of, fixed_of
 
 _ENGINE = engine_for(Config(model="none"))
 _MATCHER: GenderlintMatcher = _ENGINE.nlp.get_pipe("genderlint")
@@ -82,3 +82,25 @@ def test_a_required_token_of_varying_length_turns_placement_off() -> None:
     gate = frozenset({_ENGINE.nlp.vocab.strings.add("man")})
     pattern: list[dict[str, Any]] = [{"LOWER": "man"}, {"LOWER": "up", "OP": "+"}]
     assert anchors_of(_ENGINE.nlp, pattern, gate) == ((), (0, 0))
+
+
+def test_patterns_of_plain_word_sets_are_read_without_a_matcher() -> None:
+    strings = _ENGINE.nlp.vocab.strings
+    plain: list[dict[str, Any]] = [{"LOWER": "two"}, {"LOWER": {"IN": ["man", "men"]}}]
+    assert fixed_of(_ENGINE.nlp, plain) == (
+        frozenset({strings.add("two")}),
+        frozenset({strings.add("man"), strings.add("men")}),
+    )
+    for other in ({"ORTH": "-"}, {"LOWER": "man", "OP": "?"}, {"LIKE_NUM": True}):
+        assert fixed_of(_ENGINE.nlp, [{"LOWER": "two"}, other]) is None
+    # the bundled rules have such patterns, so the property test above covers the shortcut
+    assert sum(p.fixed is not None for p in _MATCHER.patterns) >= 10
+
+
+def test_orth_tokens_are_required_words_too() -> None:
+    """'five-man': the "-" between the number and "man" is placed from the gate word, so
+    a plain "man" never costs a Matcher call."""
+    numbered = next(p for p in _MATCHER.patterns if p.key == "GL273#0")
+    dash = frozenset({_ENGINE.nlp.vocab.strings.add("-")})
+    assert numbered.needs == (dash,)
+    assert numbered.anchors == (((-1, -1, dash),),)

@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans, minibatch
 
 from genderlint.nlp.context import decide
-from genderlint.nlp.patterns import PatternMatcher, anchors_of, needs_of, windows
+from genderlint.nlp.patterns import PatternMatcher, anchors_of, fixed_of, needs_of, windows
 from genderlint.nlp.verdict import (
     CARRIED_KEY,
     DROPPED_KEY,
@@ -90,11 +90,13 @@ class GenderlintMatcher:
                 words = trigger_words(tuple(typographic(pattern)))
                 gate = frozenset(nlp.vocab.strings.add(w) for w in words)
                 typo = typographic(tuple(tokens))
-                needs = tuple(n for n in needs_of(nlp, typo) if n != gate)
+                # the fewest words first: most patterns miss the rarest word they need
+                needs = tuple(sorted((n for n in needs_of(nlp, typo) if n != gate), key=len))
                 anchors, around = anchors_of(nlp, typo, gate)
                 reach = max_tokens(pattern)
+                fixed = fixed_of(nlp, typo)
                 self.patterns.append(
-                    PatternMatcher(gate, key, matcher, reach, needs, anchors, around)
+                    PatternMatcher(gate, key, matcher, reach, needs, anchors, around, fixed)
                 )
             if rule.allow:
                 self.allow.add(rule_id, _docs(nlp, [a.phrase for a in rule.allow]))
@@ -208,9 +210,17 @@ class GenderlintMatcher:
             where[word] = positions
         present = sorted({n for word in where for n in self.gated_by[word]})
         for pattern in (self.patterns[n] for n in present):
-            if pattern.needs and not pattern.may_match(words):
-                continue  # most patterns whose gate word is here miss another word
+            needs = pattern.needs  # most patterns whose gate word is here miss another word
+            if needs and (words.isdisjoint(needs[0]) or not pattern.may_match(words)):
+                continue
             rule_id, focus = self.rule_of[pattern.key], self.focus[pattern.key]
+            if pattern.fixed is not None:  # read off the words, no Matcher call
+                held = sorted(i for word in pattern.gate if word in where for i in where[word])
+                size = len(pattern.fixed)
+                ends = (min(focus), max(focus) + 1) if focus else (0, size)
+                for start in pattern.fixed_starts(lower, held):
+                    spans.append(Span(doc, start + ends[0], start + ends[1], label=rule_id))
+                continue
             if pattern.reach is None:
                 ranges: Iterable[tuple[int, int]] = [(0, len(doc))]
                 at: list[int] = []

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.matcher import Matcher
 
-from genderlint.ruleset.compiler import required_lower_tokens
+from genderlint.ruleset.compiler import may_be_absent
 
 # for one gate token of a pattern: where each other required token lies relative to the
 # gate word, as (fewest, most) tokens after it (negative: before it), and the words it takes
@@ -33,6 +33,25 @@ class PatternMatcher:
     # varies too much to place the others (then only the range test applies)
     anchors: tuple[Anchor, ...] = ()
     around: tuple[int, int] = (0, 0)  # with anchors: the most tokens before/after the gate
+    # a pattern of one word set per token and nothing else (no OP, no other attribute):
+    # those sets, so that its matches are read off the words without a Matcher call
+    fixed: tuple[frozenset[int], ...] | None = None
+
+    def fixed_starts(self, lower: list[int], gates: list[int]) -> list[int]:
+        """Where a :attr:`fixed` pattern matches, in order, given its gate words' token
+        positions: the same matches the Matcher finds (each holds a gate word)."""
+        assert self.fixed is not None
+        fixed, size = self.fixed, len(self.fixed)
+        starts = set()
+        for j, words in enumerate(fixed):
+            if words != self.gate:
+                continue
+            for at in gates:
+                start = at - j
+                inside = start >= 0 and start + size <= len(lower)
+                if inside and all(lower[start + k] in fixed[k] for k in range(size)):
+                    starts.add(start)
+        return sorted(starts)
 
     def may_match(self, words: set[int]) -> bool:
         """Whether a range with these lower-case word hashes holds every required token.
@@ -57,14 +76,43 @@ class PatternMatcher:
         return False
 
 
+def required_words(pattern: list[dict[str, object]]) -> list[tuple[int, list[str]]]:
+    """Each token every match of a (typographic) pattern contains that pins its text, as
+    (index, the lower-case words it takes): ``LOWER`` pins them, and ``ORTH`` too (a
+    token's LOWER is its ORTH lower-cased), so a "-" between two words gates as well."""
+    out = []
+    for index, token in enumerate(pattern):
+        if may_be_absent(str(token.get("OP", "1"))):
+            continue
+        value = token.get("LOWER", token.get("ORTH"))
+        if isinstance(value, str):
+            out.append((index, [value.lower()]))
+        elif isinstance(value, dict) and "IN" in value:
+            out.append((index, [str(w).lower() for w in value["IN"]]))  # type: ignore[union-attr]
+    return out
+
+
+def fixed_of(nlp: Language, pattern: list[dict[str, object]]) -> tuple[frozenset[int], ...] | None:
+    """The word set of each token of a pattern whose tokens pin LOWER and nothing else."""
+    add = nlp.vocab.strings.add
+    out = []
+    for token in pattern:
+        value = token.get("LOWER")
+        if set(token) != {"LOWER"}:
+            return None
+        if isinstance(value, str):
+            out.append(frozenset({add(value)}))
+        elif isinstance(value, dict) and set(value) == {"IN"}:
+            out.append(frozenset(add(str(w)) for w in value["IN"]))
+        else:
+            return None
+    return tuple(out)
+
+
 def needs_of(nlp: Language, pattern: list[dict[str, object]]) -> tuple[frozenset[int], ...]:
     """The LOWER hashes each required token of a (typographic) pattern accepts."""
-    out = []
-    for token in required_lower_tokens(pattern):
-        value = token["LOWER"]
-        words = value["IN"] if isinstance(value, dict) else [value]
-        out.append(frozenset(nlp.vocab.strings.add(str(w)) for w in words))
-    return tuple(out)
+    add = nlp.vocab.strings.add
+    return tuple(frozenset(add(w) for w in words) for _, words in required_words(pattern))
 
 
 def span_of(op: str) -> tuple[int, int] | None:
@@ -86,15 +134,11 @@ def anchors_of(
     """For each required token whose words are the gate's, the offsets of the others; and
     the most tokens a match holds before and after such a token."""
     spans = [span_of(str(t.get("OP", "1"))) for t in tokens]
-    required = {id(t) for t in required_lower_tokens(tokens)}
     words: dict[int, frozenset[int]] = {}
-    for i, token in enumerate(tokens):
-        if id(token) in required:
-            if spans[i] != (1, 1):
-                return (), (0, 0)
-            value = token["LOWER"]
-            listed = value["IN"] if isinstance(value, dict) else [value]
-            words[i] = frozenset(nlp.vocab.strings.add(str(w)) for w in listed)
+    for i, listed in required_words(tokens):
+        if spans[i] != (1, 1):
+            return (), (0, 0)
+        words[i] = frozenset(nlp.vocab.strings.add(w) for w in listed)
     if None in spans:
         return (), (0, 0)
     fewest = [s[0] for s in spans if s is not None]

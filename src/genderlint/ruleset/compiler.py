@@ -117,12 +117,12 @@ def required_lower_tokens(pattern: Iterable[dict[str, Any]]) -> list[dict[str, A
         t
         for t in pattern
         if "LOWER" in t
-        and not _may_be_absent(str(t.get("OP", "1")))
+        and not may_be_absent(str(t.get("OP", "1")))
         and (isinstance(t["LOWER"], str) or "IN" in t["LOWER"])
     ]
 
 
-def _may_be_absent(op: str) -> bool:
+def may_be_absent(op: str) -> bool:
     """'?', '*', '!' and counts that start at zero ('{0,3}', '{,2}')."""
     if op in ("?", "*", "!"):
         return True
