@@ -267,13 +267,12 @@ def _weight(pending: Pending) -> int:
 
 def _build_pipelines(configs: Iterable[Config]) -> int:
     """Everything a linting worker would otherwise build for itself: the pipeline, the
-    model, the Markdown parser and the context checks. Returns the relative cost of a
-    character of text: a statistical model makes it several times dearer."""
+    model and the context checks (not the Markdown parser: documents reach the pipeline
+    parsed, and a Word file needs none). Returns the relative cost of a character of text:
+    a statistical model makes it several times dearer."""
     from genderlint.engine import engine_for
     from genderlint.nlp import checks  # noqa: F401  (imported on a first pronoun hit)
-    from genderlint.readers.markdown import markdown_parser
 
-    markdown_parser()
     cost = 1
     for config in set(configs):
         engine = engine_for(config)
