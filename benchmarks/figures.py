@@ -63,15 +63,25 @@ def corpus_figures(
         notes["cached_rerun_s"] = "this genderlint check has no results cache (--no-cache)"
 
 
-def dense_figure(bench: suite.Bench, words: int, values: dict, notes: dict[str, str]) -> None:
-    """The dense corpus's time per word against the corpus's, model-less."""
-    corpus, run = suite.dense(bench, words)
+def dense_figure(
+    bench: suite.Bench,
+    words: int,
+    values: dict,
+    notes: dict[str, str],
+    sparse: corpora.Corpus | None = None,
+) -> None:
+    """The dense corpus's time per word against the corpus's, model-less, from runs of the
+    two made alternately (see :func:`suite.dense`)."""
+    corpus, run, paired = suite.dense(bench, words, sparse)
     found = bench.runs[-1]["findings"]
     per_k = f"{1000 * found / corpus.words:.0f}" if isinstance(found, int) else "?"
-    if values.get("words_per_s_model_less") and procs.ok(run):
-        sparse = 1 / values["words_per_s_model_less"]
-        values["dense_over_sparse_per_word"] = run.wall_s / corpus.words / sparse
+    if sparse is not None and paired is not None and procs.ok(run) and procs.ok(paired):
+        values["dense_over_sparse_per_word"] = (run.wall_s / corpus.words) / (
+            paired.wall_s / sparse.words
+        )
         notes["dense_over_sparse_per_word"] = (
             f"dense {corpus.words:,} words, {per_k} findings per 1,000 words, "
-            f"{run.wall_s:.1f} s (CPU {run.cpu_s:.1f} s); sparse: the corpus, model-less"
+            f"{run.wall_s:.1f} s (CPU {run.cpu_s:.1f} s); sparse: the corpus, model-less, "
+            f"{paired.wall_s:.1f} s (CPU {paired.cpu_s:.1f} s); runs alternated, medians of "
+            f"{bench.repeats}"
         )

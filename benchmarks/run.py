@@ -120,7 +120,7 @@ def _measure(bench: suite.Bench, args: argparse.Namespace, sizes: Sizes) -> tupl
     if corpus is not None:
         figures.corpus_figures(bench, corpus, values, notes)
     dense_words = sizes.dense_words or (corpus.words if corpus else DENSE_WITHOUT_CORPUS)
-    figures.dense_figure(bench, dense_words, values, notes)
+    figures.dense_figure(bench, dense_words, values, notes, corpus)
     words, docx = suite.docx_run(bench, sizes.docx_pages)
     values["docx_100_pages_s"] = docx.wall_s if suite.procs.ok(docx) else None
     notes["docx_100_pages_s"] = f"{sizes.docx_pages} pages, {words:,} words, default settings"

@@ -183,15 +183,26 @@ def scaling(bench: Bench, corpus: corpora.Corpus, factors: tuple[int, ...]) -> d
     return times
 
 
-def dense(bench: Bench, words: int) -> tuple[corpora.Corpus, procs.Run]:
-    """Generate the dense corpus and lint it model-less."""
+def dense(
+    bench: Bench, words: int, sparse: corpora.Corpus | None
+) -> tuple[corpora.Corpus, procs.Run, procs.Run | None]:
+    """Generate the dense corpus and lint it model-less, each run right after a run over
+    the corpus (``sparse``, when there is one): the ratio of the two then compares runs
+    made under the same conditions, not minutes apart on a machine whose speed drifts."""
     dest = bench.work / "dense"
     info = make_corpus(dest, words)
     corpus = corpora.Corpus(dest, [dest], corpora.text_files(dest), info["words"])
-    run = bench.check_median(
-        "dense corpus, model-less", ["--model", "none", str(dest)], bench.repeats
-    )
-    return corpus, run
+    dense_runs, sparse_runs = [], []
+    for i in range(bench.repeats):
+        step = f"({i + 1}/{bench.repeats})"
+        if sparse is not None:
+            args = ["--model", "none", *sparse.args()]
+            sparse_runs.append(bench.check(f"corpus, model-less, beside dense {step}", args))
+        dense_runs.append(
+            bench.check(f"dense corpus, model-less {step}", ["--model", "none", str(dest)])
+        )
+    paired = procs.summary("corpus beside dense", sparse_runs) if sparse_runs else None
+    return corpus, procs.summary("dense corpus, model-less", dense_runs), paired
 
 
 def cached_rerun(bench: Bench, corpus: corpora.Corpus) -> tuple[procs.Run, procs.Run]:
