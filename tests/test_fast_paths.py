@@ -123,3 +123,23 @@ def test_hits_in_carried_context_are_left_to_their_own_block() -> None:
         "Each policeman must:\n\n- carry a radio\n- call the chairman\n", config, kind="markdown"
     )
     assert [(f.match, f.location.line) for f in found] == [("policeman", 1), ("chairman", 4)]
+
+
+_SENTENCE_PIECES = st.sampled_from(
+    ["Word", "x" * 60, " ", "  ", " " * 40, ".", "!", "?", '"', "”", ")", "\n", ". ", '." ']
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_SENTENCE_PIECES, max_size=60).map("".join))
+@example("x" * 290 + "." + " " * 30 + "tail")
+@example("x" * 10 + "." + " " * 40 + "y" * 270)  # a sentence end reaching into the last 300
+def test_last_sentence_reads_only_the_end(text: str) -> None:
+    """The sentence a block passes on, found in its last characters, is the one a scan of
+    the whole text finds."""
+    from genderlint.glossary import _SENTENCE_END, MAX_CARRY, _last_sentence
+
+    whole = text.rstrip()
+    ends = list(_SENTENCE_END.finditer(whole))
+    expected = (whole[ends[-1].end() :] if ends else whole)[-MAX_CARRY:]
+    assert _last_sentence(text) == expected
