@@ -148,7 +148,7 @@ def finish(
     findings = _document_findings(engine, source)
     chosen = prepared.chosen
     docs = engine.docs([text for _, _, text in chosen], [offset for _, offset, _ in chosen])
-    for (index, offset, _), doc in zip(prepared.chosen, docs, strict=True):
+    for (index, offset, _), doc in zip(chosen, docs, strict=True):
         block = source.blocks[index]
         text = doc_text(doc)
         if dropped is not None:

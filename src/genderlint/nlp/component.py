@@ -210,23 +210,19 @@ class GenderlintMatcher:
             where[word] = positions
         present = sorted({n for word in where for n in self.gated_by[word]})
         for pattern in (self.patterns[n] for n in present):
-            needs = pattern.needs  # most patterns whose gate word is here miss another word
-            if needs and (words.isdisjoint(needs[0]) or not pattern.may_match(words)):
-                continue
+            if pattern.needs and not pattern.may_match(words):
+                continue  # most patterns whose gate word is here miss another word
             rule_id, focus = self.rule_of[pattern.key], self.focus[pattern.key]
+            at = sorted(i for word in pattern.gate if word in where for i in where[word])
             if pattern.fixed is not None:  # read off the words, no Matcher call
-                held = sorted(i for word in pattern.gate if word in where for i in where[word])
-                size = len(pattern.fixed)
-                ends = (min(focus), max(focus) + 1) if focus else (0, size)
-                for start in pattern.fixed_starts(lower, held):
-                    spans.append(Span(doc, start + ends[0], start + ends[1], label=rule_id))
+                first, last = (min(focus), max(focus) + 1) if focus else (0, len(pattern.fixed))
+                for start in pattern.fixed_starts(lower, at):
+                    spans.append(Span(doc, start + first, start + last, label=rule_id))
                 continue
-            if pattern.reach is None:
-                ranges: Iterable[tuple[int, int]] = [(0, len(doc))]
-                at: list[int] = []
-            else:
-                at = sorted(i for word in pattern.gate if word in where for i in where[word])
-                ranges = windows(len(doc), at, pattern.reach)
+            # unbounded patterns have no anchors: every match is looked for in the whole doc
+            ranges: Iterable[tuple[int, int]] = (
+                [(0, len(doc))] if pattern.reach is None else windows(len(doc), at, pattern.reach)
+            )
             n = 0  # the first gate position not yet in a range (ranges come in order)
             for first, last in ranges:
                 if pattern.anchors and at:

@@ -76,6 +76,15 @@ class PatternMatcher:
         return False
 
 
+def _listed(value: object) -> list[str] | None:
+    """The words a token attribute's value pins: a word, or the list of ``{"IN": [...]}``."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict) and "IN" in value:
+        return [str(w) for w in value["IN"]]
+    return None
+
+
 def required_words(pattern: list[dict[str, object]]) -> list[tuple[int, list[str]]]:
     """Each token every match of a (typographic) pattern contains that pins its text, as
     (index, the lower-case words it takes): ``LOWER`` pins them, and ``ORTH`` too (a
@@ -84,11 +93,9 @@ def required_words(pattern: list[dict[str, object]]) -> list[tuple[int, list[str
     for index, token in enumerate(pattern):
         if may_be_absent(str(token.get("OP", "1"))):
             continue
-        value = token.get("LOWER", token.get("ORTH"))
-        if isinstance(value, str):
-            out.append((index, [value.lower()]))
-        elif isinstance(value, dict) and "IN" in value:
-            out.append((index, [str(w).lower() for w in value["IN"]]))  # type: ignore[union-attr]
+        words = _listed(token.get("LOWER", token.get("ORTH")))
+        if words is not None:
+            out.append((index, [w.lower() for w in words]))
     return out
 
 
@@ -98,14 +105,12 @@ def fixed_of(nlp: Language, pattern: list[dict[str, object]]) -> tuple[frozenset
     out = []
     for token in pattern:
         value = token.get("LOWER")
-        if set(token) != {"LOWER"}:
+        # nothing but LOWER, and no condition beside "IN" ("NOT_IN", a regex ...)
+        plain = set(token) == {"LOWER"} and (not isinstance(value, dict) or set(value) == {"IN"})
+        words = _listed(value) if plain else None
+        if words is None:
             return None
-        if isinstance(value, str):
-            out.append(frozenset({add(value)}))
-        elif isinstance(value, dict) and set(value) == {"IN"}:
-            out.append(frozenset(add(str(w)) for w in value["IN"]))
-        else:
-            return None
+        out.append(frozenset(add(w) for w in words))
     return tuple(out)
 
 
