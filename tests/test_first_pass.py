@@ -258,16 +258,10 @@ def test_first_pass_skips_clean_text() -> None:
     assert ENGINE.may_match("Every policeman must")
 
 
-CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
-
-
 @pytest.mark.slow
-@pytest.mark.skipif(not CORPUS.is_dir(), reason="the shared corpus is not beside the checkout")
-def test_corpus_first_pass_is_exact() -> None:
-    files = sorted(CORPUS.rglob("*.md"))
-    assert len(files) > 1000
+def test_corpus_first_pass_is_exact(corpus_markdown: list[Path]) -> None:
     differences = []
-    for path in files:
+    for path in corpus_markdown:
         fast = check_file(str(path), CONFIG, first_pass=True)
         full = check_file(str(path), CONFIG, first_pass=False)
         if _key(fast.findings) != _key(full.findings):

@@ -133,17 +133,11 @@ def test_plain_chunks_never_reach_the_parser(monkeypatch: pytest.MonkeyPatch) ->
         parse_markdown("Some *emphasis* here.\n", None)
 
 
-CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
-
-
 @pytest.mark.slow
-@pytest.mark.skipif(not CORPUS.is_dir(), reason="the shared corpus is not beside the checkout")
-def test_corpus_direct_reading_is_exact() -> None:
-    files = sorted(CORPUS.rglob("*.md"))
-    assert len(files) > 1000
+def test_corpus_direct_reading_is_exact(corpus_markdown: list[Path]) -> None:
     different = [
         str(path)
-        for path in files
+        for path in corpus_markdown
         for text in [read_text_file(str(path))]
         if any(_blocks(text, r, True) != _blocks(text, r, False) for r in (False, True))
     ]
