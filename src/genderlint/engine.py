@@ -145,6 +145,9 @@ class Engine:
     @property
     def nlp(self) -> Language:
         if self._nlp is None:
+            from genderlint.nlp.spacy_loader import import_spacy
+
+            import_spacy()  # before the modules that import spaCy themselves
             from genderlint.nlp.component import MatchSpec
             from genderlint.nlp.pipeline import build_pipeline
 

@@ -271,6 +271,9 @@ def _build_pipelines(configs: Iterable[Config]) -> int:
     parsed, and a Word file needs none). Returns the relative cost of a character of text:
     a statistical model makes it several times dearer."""
     from genderlint.engine import engine_for
+    from genderlint.nlp.spacy_loader import import_spacy
+
+    import_spacy()  # before the modules that import spaCy themselves
     from genderlint.nlp import checks  # noqa: F401  (imported on a first pronoun hit)
 
     cost = 1

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from genderlint.nlp.spacy_loader import import_spacy
 from genderlint.nlp.verdict import TEXT_KEY
 
 if TYPE_CHECKING:
@@ -15,13 +16,12 @@ if TYPE_CHECKING:
 
 
 def blank_english() -> Language:
-    import spacy
-
-    return spacy.blank("en")
+    return import_spacy().blank("en")
 
 
 def build_pipeline(spec: MatchSpec, key: str) -> Language:
     """A blank English pipeline with a sentencizer and the genderlint component."""
+    import_spacy()
     from genderlint.nlp import sentencizer  # noqa: F401  (registers the factory)
     from genderlint.nlp.component import RULESETS
 
@@ -84,8 +84,6 @@ def load_model(setting: str) -> Language | None:
 
     Only the components the context checks use are kept running.
     """
-    import spacy
-
     from genderlint.errors import ConfigError
 
     if setting == "none":
@@ -96,7 +94,7 @@ def load_model(setting: str) -> Language | None:
     try:
         # the checks read tags, entities and sentences: the dependency parser and the
         # lemmatizer are the slowest parts and are not needed
-        nlp = spacy.load(name, exclude=list(UNUSED_COMPONENTS))
+        nlp = import_spacy().load(name, exclude=list(UNUSED_COMPONENTS))
     except (OSError, ImportError, ValueError) as exc:
         raise ConfigError(
             f"model: cannot load spaCy pipeline {name!r}: {str(exc).splitlines()[0]}"
