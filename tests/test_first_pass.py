@@ -7,6 +7,8 @@ identical, over generated texts and over the whole shared corpus.
 
 from __future__ import annotations
 
+import bisect
+import re
 from pathlib import Path
 
 import pytest
@@ -16,6 +18,7 @@ from hypothesis import strategies as st
 from genderlint.api import check_file, lint_source
 from genderlint.config import Config
 from genderlint.engine import engine_for
+from genderlint.prefilter import Prefilter, PrefilterSpec, build_tables, loosen, trie_pattern
 from genderlint.readers import read_text
 
 CONFIG = Config(model="none")
@@ -267,3 +270,69 @@ def test_corpus_first_pass_is_exact(corpus_markdown: list[Path]) -> None:
         if _key(fast.findings) != _key(full.findings):
             differences.append(str(path))
     assert differences == []
+
+
+# ``loosen`` as one substitution over all the markup at once: the reference for the
+# faster form, which removes quote markers in a pass of their own
+_REFERENCE_LINK = re.compile(r"\[([^\[\]\n]*)\]\([^)\n]*\)")
+_REFERENCE_MARKUP = re.compile(
+    r"</?[A-Za-z][^<>\n]*>|\\(?=[^\w\s])|[*_]|^[ \t]*(?:>[ \t]?)+", re.MULTILINE
+)
+
+
+def _reference_loosen(text: str) -> str:
+    return _REFERENCE_MARKUP.sub("", _REFERENCE_LINK.sub(r"\1", text))
+
+
+@settings(max_examples=500, deadline=None)
+@given(text=st.text(alphabet=" \t\n\r>*_\\<a/[]()x-", max_size=60) | documents)
+@example(text="  <b>> quoted")
+@example(text="> > *a*\n>\n> b\n\t>c")
+def test_loosen_removes_what_one_substitution_removes(text: str) -> None:
+    assert loosen(text) == _reference_loosen(text)
+
+
+def test_loosen_on_the_corpus(corpus_markdown: list[Path]) -> None:
+    for path in corpus_markdown:
+        text = path.read_text(encoding="utf-8")
+        assert loosen(text) == _reference_loosen(text), path
+
+
+# A small rule set with a form that begins with punctuation, forms that are prefixes of
+# others and forms of several tokens, to compare the scan with one search of
+# :func:`trie_pattern` at every position
+SCAN_FORMS = (
+    ("(", "s", ")", "he"),
+    ("he",),
+    ("s",),
+    ("police", "man"),
+    ("policeman",),
+    ("two", "-", "man"),
+    ("man",),
+    ("-", "man"),
+)
+SCAN_PREFILTER = Prefilter(build_tables(PrefilterSpec(main=SCAN_FORMS)))
+SCAN_REFERENCE = re.compile(trie_pattern(SCAN_FORMS))
+
+
+@settings(max_examples=800, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["(s)he", "he", "s", "police", "man", "two", "-", "(", ")", "x"])
+        | st.sampled_from([" ", "\n", "", "_", "é", "(", "\t "]),
+        max_size=20,
+    ).map("".join)
+)
+@example("(s)he")
+@example("x(s)he")
+@example("s(s)he")
+@example("((s)he\n-man")
+def test_scan_finds_the_lines_a_search_at_every_position_finds(text: str) -> None:
+    line_starts = [0, *(m.end() for m in re.finditer("\n", text))]
+    expected = {  # a match's word edge looks before where the match is tried
+        bisect.bisect_right(line_starts, at) - 1
+        for at in range(len(text))
+        if SCAN_REFERENCE.match(text, at)
+    }
+    assert SCAN_PREFILTER.hit_regions(text, line_starts) == expected
+    assert SCAN_PREFILTER.may_match(text, lowered=True) == bool(expected)

@@ -23,6 +23,33 @@ _RIGHT = r"(?![^\W_])"
 
 def trie_pattern(sequences: Iterable[tuple[str, ...]]) -> str:
     """A regular expression matching any of the token sequences (case folded by the caller)."""
+    word_start, other_start = _tries(sequences)
+    parts = []
+    if word_start:
+        parts.append(_LEFT + _emit(word_start, ""))
+    if other_start:
+        parts.append(_emit(other_start, ""))
+    return "|".join(parts) if parts else _NEVER
+
+
+def scan_patterns(sequences: Iterable[tuple[str, ...]]) -> tuple[str, str]:
+    """:func:`trie_pattern` as two expressions that search faster: forms that begin with a
+    letter or digit, each with the character before it (the text is searched with a space
+    in front), and forms that begin with another character.
+
+    An expression that begins with a character class lets the regular expression engine
+    skip to the places where a match can begin; one that begins with a lookbehind (as a
+    word edge does) is tried at every position, which takes about 40% longer."""
+    word_start, other_start = _tries(sequences)
+    words = r"[\W_]" + _emit(word_start, "") if word_start else _NEVER
+    return words, _emit(other_start, "") if other_start else _NEVER
+
+
+_NEVER = r"(?!x)x"
+
+
+def _tries(sequences: Iterable[tuple[str, ...]]) -> tuple[dict[str, dict], dict[str, dict]]:
+    """The prefix trees of the sequences that begin with a letter or digit, and of the rest."""
     root: dict[str, dict] = {}
     for seq in sequences:
         node = root
@@ -31,12 +58,7 @@ def trie_pattern(sequences: Iterable[tuple[str, ...]]) -> str:
         node[_END] = {}
     word_start = {ch: sub for ch, sub in root.items() if ch.isalnum()}
     other_start = {ch: sub for ch, sub in root.items() if not ch.isalnum()}
-    parts = []
-    if word_start:
-        parts.append(_LEFT + _emit(word_start, ""))
-    if other_start:
-        parts.append(_emit(other_start, ""))
-    return "|".join(parts) if parts else r"(?!x)x"
+    return word_start, other_start
 
 
 def _emit(node: dict[str, dict], prev: str) -> str:
@@ -96,7 +118,8 @@ class Hit:
 class Tables:
     """A :class:`PrefilterSpec` made ready to scan with (plain data, cached on disk)."""
 
-    scan: str  # the prefix-tree expression
+    words: str  # the prefix-tree expressions of :func:`scan_patterns`
+    others: str
     roles: dict[str, Roles]  # a hit's text without whitespace -> what it may be
     antecedents: tuple[str, ...]  # per pair
     sequences: tuple[tuple[str, ...], ...]  # per token pattern
@@ -123,8 +146,10 @@ def build_tables(spec: PrefilterSpec) -> Tables:
             add((word,), frozenset(), frozenset({index}))
     joined = _joined(spec.main)
     sequences = {*spec.main, *((key,) for key in entries if key not in joined)}
+    words, others = scan_patterns(sequences)
     return Tables(
-        scan=trie_pattern(sequences),
+        words=words,
+        others=others,
         # the scan reports one hit per position, its longest: it stands for every shorter
         # entry that may match there too
         roles={key: _with_prefixes(key, entries, joints[key]) for key in entries},
@@ -135,13 +160,15 @@ def build_tables(spec: PrefilterSpec) -> Tables:
 
 
 class Prefilter:
-    """Compiled from :class:`Tables`: one prefix-tree expression over every form and word
-    the rules name, run over the lower-cased text (no IGNORECASE: about twice as fast).
-    Each search starts one character after the last hit's start, so no hit hides one that
-    overlaps it; each hit is then read by what its text may be."""
+    """Compiled from :class:`Tables`: prefix-tree expressions over every form and word the
+    rules name, run over the lower-cased text (no IGNORECASE: about twice as fast). Hits
+    are taken in the order they start; each search starts one character after the last
+    hit's start, so no hit hides one that overlaps it; each hit is then read by what its
+    text may be."""
 
     def __init__(self, tables: Tables) -> None:
-        self.scan = re.compile(tables.scan)
+        self.words = re.compile(tables.words)
+        self.others = re.compile(tables.others)
         self.roles = tables.roles
         self.antecedents = [re.compile(p) for p in tables.antecedents]
         self.everything = Roles(frozenset({MAIN}), frozenset(range(len(tables.sequences))))
@@ -168,34 +195,50 @@ class Prefilter:
     def _starts(self, text: str, bounds: list[int] | None) -> list[int]:
         """Where findings may start: at most one place per region of ``bounds`` (the scan
         skips to the next region), or only the first place when there are no bounds."""
+        text = " " + text  # the character before a word the word expression needs
+        if bounds is not None:
+            bounds = [at + 1 for at in bounds]
         first_antecedent: dict[int, int] = {}  # pair -> where its first antecedent starts
         starts: list[int] = []
         gated: list[Hit] = []
-        pos = 0
-        while (found := self.scan.search(text, pos)) is not None:
-            start = found.start()
+        pos = 1
+        other = self._other(text, pos)  # the next form that begins with punctuation
+        while True:
+            word = self.words.search(text, pos - 1)
+            if other is not None and other[0] < pos:
+                other = self._other(text, pos)
+            if word is not None and (other is None or word.start() < other[0]):
+                start, end = word.start() + 1, word.end()
+            elif other is not None:
+                start, end = other
+            else:
+                break
             pos = start + 1
-            matched = found.group()
+            matched = text[start:end]
             roles = self._roles(matched)
             kinds = roles.roles
             if MAIN in kinds or any(
                 self._antecedent_at(text, n, first_antecedent) <= start for n in kinds
             ):
-                starts.append(start)
                 if bounds is None:
-                    return starts
+                    return [start - 1]
+                starts.append(start)
                 region = bisect.bisect_right(bounds, start)
                 if region == len(bounds):
                     break
                 pos = bounds[region]
             elif roles.gates:
-                gated.append(Hit(start, start + len(matched), roles))
+                gated.append(Hit(start, end, roles))
         if gated and bounds is not None:  # a region with a start needs no other
             done = {bisect.bisect_right(bounds, at) for at in starts}
             gated = [hit for hit in gated if bisect.bisect_right(bounds, hit.start) not in done]
         if gated:
             starts.extend(self._patterns_may_match(text, gated, bounds is None))
-        return starts
+        return [at - 1 for at in starts]
+
+    def _other(self, text: str, pos: int) -> tuple[int, int] | None:
+        found = self.others.search(text, pos)
+        return None if found is None else (found.start(), found.end())
 
     def _antecedent_at(self, text: str, pair: int, first: dict[int, int]) -> int:
         """Where the first antecedent of a pair starts (past the end: none). The
@@ -266,12 +309,22 @@ def _in_order(patterns: list[re.Pattern[str]], text: str, pos: int, end: int) ->
 # reader keeps one of these characters between letters, spaCy keeps the word whole too,
 # so no form can match there (the first-pass tests check this).
 _LINK = re.compile(r"\[([^\[\]\n]*)\]\([^)\n]*\)")
-_MARKUP = re.compile(r"</?[A-Za-z][^<>\n]*>|\\(?=[^\w\s])|[*_]|^[ \t]*(?:>[ \t]?)+", re.MULTILINE)
+# Each expression begins with a literal character, so the regular expression engine skips
+# to the places that can match instead of trying every position (three times faster).
+_INLINE = re.compile(r"\*|_|\\(?=[^\w\s])|</?[A-Za-z][^<>\n]*>")
+_QUOTE = re.compile(r"\n[ \t]*(?:>[ \t]?)+")
+_FIRST_QUOTE = re.compile(r"\A[ \t]*(?:>[ \t]?)+")
 
 
 def loosen(text: str) -> str:
-    """Raw Markdown without the markup that sits between prose pieces (line breaks stay)."""
-    return _MARKUP.sub("", _LINK.sub(r"\1", text))
+    """Raw Markdown without the markup that sits between prose pieces (line breaks stay).
+
+    Quote markers go first: no inline markup spans a line break or begins with a space,
+    a tab or ">", so this removes what one pass with all the expressions would."""
+    text = _LINK.sub(r"\1", text)
+    if ">" in text:
+        text = _QUOTE.sub("\n", _FIRST_QUOTE.sub("", text))
+    return _INLINE.sub("", text)
 
 
 _LINE_BREAK = re.compile("\n")
