@@ -18,8 +18,16 @@ from hypothesis import strategies as st
 from genderlint.api import check_file, lint_source
 from genderlint.config import Config
 from genderlint.engine import engine_for
-from genderlint.prefilter import Prefilter, PrefilterSpec, build_tables, loosen, trie_pattern
+from genderlint.prefilter import (
+    Prefilter,
+    PrefilterSpec,
+    RawMarkdownPass,
+    build_tables,
+    loosen,
+    trie_pattern,
+)
 from genderlint.readers import read_text
+from genderlint.readers.md_regions import kept_chunks
 
 CONFIG = Config(model="none")
 ENGINE = engine_for(CONFIG)
@@ -229,6 +237,11 @@ REGION_CASES = [
     "Glossary\n========\n\nText.\n\n- chairman\n",
     "[policeman][1] came.\n\n[1]: http://x\n",  # definitions reach the whole document
     "<!-- genderlint-disable -->\n\nEvery policeman signs.\n",
+    DENSE_START := "".join(f"Every policeman signs form {n}.\n\n" for n in range(6))
+    + "Each officer must:\n\n- check that he is ready\n\n"
+    + "A plain line.\n\n" * 6,
+    SPARSE_START := "A plain line.\n\n" * 9
+    + "Every policeman signs.\n\nEach officer must:\n\n- check that he is ready\n",
 ]
 
 
@@ -336,3 +349,11 @@ def test_scan_finds_the_lines_a_search_at_every_position_finds(text: str) -> Non
     }
     assert SCAN_PREFILTER.hit_regions(text, line_starts) == expected
     assert SCAN_PREFILTER.may_match(text, lowered=True) == bool(expected)
+
+
+def test_a_document_whose_first_chunks_may_hold_findings_is_parsed_whole() -> None:
+    first_pass = RawMarkdownPass(ENGINE.prefilter)
+    _, starts, keep = kept_chunks(DENSE_START, first_pass)
+    assert len(starts) > 8 and all(keep)
+    _, starts, keep = kept_chunks(SPARSE_START, first_pass)
+    assert len(starts) > 8 and keep.count(True) == 4  # the finding, its lead-in, their context

@@ -1,11 +1,15 @@
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from genderlint.errors import ReaderError
 from genderlint.readers import EXTENSIONS, read_path, read_text, reader_for
+from genderlint.readers.plain import line_bounds
 from genderlint.textmap import Directive, SourceText
 
 
@@ -161,3 +165,14 @@ def test_read_text_rejects_unknown_kind() -> None:
     with pytest.raises(ReaderError) as err:
         read_text("x", "in.docx", "docx")
     assert str(err.value) == "in.docx: cannot read 'docx' input as text"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab \r\n\t", max_size=40))
+def test_line_bounds_are_where_each_line_break_splits(text: str) -> None:
+    starts, ends = [0], []
+    for found in re.finditer(r"\r\n|\r|\n", text):
+        ends.append(found.start())
+        starts.append(found.end())
+    ends.append(len(text))
+    assert line_bounds(text) == (starts, ends)

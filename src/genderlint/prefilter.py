@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import operator
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -327,9 +328,6 @@ def loosen(text: str) -> str:
     return _INLINE.sub("", text)
 
 
-_LINE_BREAK = re.compile("\n")
-
-
 class RawMarkdownPass:
     """The first pass over raw Markdown, for the reader's choice of what to parse
     (:class:`genderlint.readers.md_regions.RawPass`)."""
@@ -341,9 +339,15 @@ class RawMarkdownPass:
     def __call__(self, raw: str) -> bool:
         return self.prefilter.may_match(self._loosened(raw), lowered=True)
 
-    def hit_regions(self, raw: str, first_lines: list[int]) -> set[int]:
-        text = self._loosened(raw)
-        line_starts = [0, *(m.end() for m in _LINE_BREAK.finditer(text))]
+    def hit_regions(
+        self, raw: str, first_lines: list[int], end_line: int | None = None
+    ) -> set[int]:
+        text = self._loosened(raw)  # loosening keeps every line break
+        lengths = itertools.accumulate(map(len, text.split("\n")))
+        # where each line starts: the lengths of the lines before it and of their breaks
+        line_starts = [0, *map(operator.add, lengths, itertools.count(1))]
+        if end_line is not None:
+            text = text[: line_starts[end_line]]
         return self.prefilter.hit_regions(text, [line_starts[line] for line in first_lines])
 
     def _loosened(self, raw: str) -> str:

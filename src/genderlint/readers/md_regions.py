@@ -85,21 +85,27 @@ class RawPass(Protocol):
     def __call__(self, raw: str) -> bool:
         """False: no finding can be in this text."""
 
-    def hit_regions(self, raw: str, first_lines: list[int]) -> set[int]:
+    def hit_regions(
+        self, raw: str, first_lines: list[int], end_line: int | None = None
+    ) -> set[int]:
         """The regions of ``raw`` where a finding may start; region ``k`` starts at line
-        ``first_lines[k]`` (lines count from 0)."""
+        ``first_lines[k]`` (lines count from 0), the last ends at line ``end_line`` (None:
+        at the end of ``raw``)."""
 
 
 def kept_chunks(text: str, first_pass: RawPass | None) -> tuple[list[str], list[int], list[bool]]:
     """The lines of ``text``, the first line of each top-level chunk, and whether each
     chunk is kept: can hold a finding or is read by one that can (every chunk without
     ``first_pass``)."""
-    lines = _LINE_BREAK.split(text)
+    lines = text.split("\n") if "\r" not in text else _LINE_BREAK.split(text)
     starts = chunk_starts(lines)
     if first_pass is None:
         return lines, starts, [True] * len(starts)
     if any(marker in text for marker in WHOLE_DOCUMENT):
         return lines, starts, [first_pass(text)] * len(starts)
+    joined = "\n".join(lines)
+    if _mostly_candidates(first_pass, joined, starts):
+        return lines, starts, [True] * len(starts)
     bounds = [*starts, len(lines)]
     keep = [False] * len(starts)
     for k in range(len(starts)):
@@ -107,11 +113,24 @@ def kept_chunks(text: str, first_pass: RawPass | None) -> tuple[list[str], list[
             keep[k] = True
     context = _context_starts(lines, starts)
     marked = 0  # chunks before this one are marked already (context starts never go back)
-    for k in sorted(first_pass.hit_regions("\n".join(lines), starts)):
+    for k in sorted(first_pass.hit_regions(joined, starts)):
         first = max(context[k], marked)
         keep[first : k + 1] = [True] * (k + 1 - first)
         marked = max(marked, k + 1)
     return lines, starts, keep
+
+
+PROBED_CHUNKS = 8
+
+
+def _mostly_candidates(first_pass: RawPass, text: str, starts: list[int]) -> bool:
+    """Whether at least half of the first chunks may hold a finding. Then nearly every
+    chunk is kept (each keeps the one before it too), and finding the few that could be
+    left out costs more than parsing them: such a document is parsed whole."""
+    if len(starts) <= PROBED_CHUNKS:
+        return False
+    probed = first_pass.hit_regions(text, starts[:PROBED_CHUNKS], starts[PROBED_CHUNKS])
+    return len(probed) >= PROBED_CHUNKS // 2
 
 
 def _context_starts(lines: list[str], starts: list[int]) -> list[int]:
