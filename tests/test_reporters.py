@@ -555,3 +555,21 @@ def test_indented_json_is_the_standard_librarys(data: dict) -> None:
     from genderlint.reporters.base import indented_json
 
     assert indented_json(data) == json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "UTF8", "latin-1"])
+def test_write_json_writes_what_indented_json_gives_in_order(encoding: str) -> None:
+    from genderlint.reporters.base import indented_json, write_json
+
+    data = {"findings": [{"match": "policeman", "message": "naïve “quoted”", "line": 3}]}
+    raw = io.BytesIO()
+    out = io.TextIOWrapper(raw, encoding=encoding, errors="replace", write_through=False)
+    out.write("before\n")
+    write_json(data, out)
+    out.write("after\n")
+    out.flush()
+    expected = "before\n" + indented_json(data) + "after\n"
+    assert raw.getvalue() == expected.encode(encoding, errors="replace")
+    text = io.StringIO()  # no byte buffer
+    write_json(data, text)
+    assert text.getvalue() == indented_json(data)

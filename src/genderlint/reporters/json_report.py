@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any, TextIO
 
 from genderlint.findings import Finding
-from genderlint.reporters.base import Options, Report, indented_json, rule_counts, severity_counts
+from genderlint.reporters.base import Options, Report, rule_counts, severity_counts, write_json
 
 # bump on a removed or renamed field or a changed meaning; adding fields does not
 FORMAT_VERSION = 1
@@ -13,7 +13,7 @@ FORMAT_VERSION = 1
 
 def write(report: Report, out: TextIO, options: Options) -> None:
     """Write the report as one indented JSON object followed by a newline."""
-    out.write(indented_json(as_dict(report)))
+    write_json(as_dict(report), out)
 
 
 def as_dict(report: Report) -> dict[str, Any]:

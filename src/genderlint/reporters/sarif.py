@@ -7,7 +7,7 @@ from typing import Any, TextIO
 from urllib.parse import quote
 
 from genderlint.findings import Finding, Severity
-from genderlint.reporters.base import Options, Report, display, indented_json, with_suggestions
+from genderlint.reporters.base import Options, Report, display, with_suggestions, write_json
 from genderlint.ruleset.model import Rule
 
 SCHEMA = (
@@ -18,7 +18,7 @@ LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "
 
 def write(report: Report, out: TextIO, options: Options) -> None:
     """Write the report as one SARIF log with a single run."""
-    out.write(indented_json(as_dict(report)))
+    write_json(as_dict(report), out)
 
 
 def as_dict(report: Report) -> dict[str, Any]:
