@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans, minibatch
 
 from genderlint.nlp.context import decide
+from genderlint.nlp.docfacts import lower_ids
 from genderlint.nlp.patterns import PatternMatcher, anchors_of, fixed_of, needs_of, windows
 from genderlint.nlp.verdict import (
     CARRIED_KEY,
@@ -106,6 +107,8 @@ class GenderlintMatcher:
         for n, gated in enumerate(self.patterns):
             for word in gated.gate:
                 self.gated_by.setdefault(word, []).append(n)
+        # a set: intersecting two sets walks the smaller one, a set and a dict the dict
+        self.gate_words = frozenset(self.gated_by)
 
     def __call__(self, doc: Doc) -> Doc:
         undecided, dropped = self._candidates(doc)
@@ -195,10 +198,10 @@ class GenderlintMatcher:
         Every match holds one of its pattern's gate words, so the Matcher only walks the
         tokens within a match's length of those words: the same matches, fewer tokens.
         """
-        lower = doc.to_array("LOWER").tolist()  # no Token objects
+        lower = lower_ids(doc)  # no Token objects
         words = set(lower)
         spans: list[Span] = []
-        gates = words.intersection(self.gated_by)
+        gates = words & self.gate_words
         if not gates:
             return spans
         where: dict[int, list[int]] = {}  # gate word hash -> its token positions

@@ -11,10 +11,11 @@ import re
 from collections.abc import Callable
 from functools import cache
 
+from spacy.strings import get_string_id
 from spacy.tokens import Span, Token
 
 from genderlint.nlp import wordlists as W
-from genderlint.nlp.docfacts import DocFacts, facts
+from genderlint.nlp.docfacts import DocFacts, facts, lower_ids
 from genderlint.nlp.verdict import KEEP, Verdict
 from genderlint.ruleset.model import Rule
 
@@ -75,6 +76,13 @@ writing prefer
 """.split()
 )
 _SKIPPED = frozenset({"such", "as", "like", ":", "-", "–", "("}) | set(QUOTES)
+# the same words as LOWER ids, compared with a doc's token array (no Token objects)
+_SKIPPED_IDS = frozenset(map(get_string_id, _SKIPPED))
+_NOUN_CUE_IDS = frozenset(map(get_string_id, NOUN_CUES))
+_VERB_CUE_IDS = frozenset(map(get_string_id, VERB_CUES))
+_TERM_IDS = frozenset(get_string_id(w) for w in NOUN_CUES if w.startswith("term"))
+_POSSESSIVE_IDS = frozenset(map(get_string_id, ("'s", "’s")))
+_OF, _INSTEAD, _NOT = map(get_string_id, ("of", "instead", "not"))
 # "Policeman is an outdated term", "... as terms to avoid", "... should be avoided"
 # (the lookahead holds the first letters of is|are|was|were|as|should|must: one class test
 # per position instead of seven alternatives, the same matches under IGNORECASE)
@@ -98,18 +106,18 @@ def mention_cue(span: Span) -> str:
     _, _, sent_start, sent_end = f.sentence(span.start)
     if _quoted(span, f, sent_start, sent_end):
         return f"'{span.text}' is quoted (a mention, not a use)"
+    lower = lower_ids(doc)
     i = span.start - 1
-    while i >= 0 and i >= span.start - 4 and doc[i].lower_ in _SKIPPED:
+    while i >= 0 and i >= span.start - 4 and lower[i] in _SKIPPED_IDS:
         i -= 1
-    possessive = span.end < len(doc) and doc[span.end].lower_ in ("'s", "’s")
-    if i >= 0 and not possessive:
-        cue = doc[i].lower_
-        followed_by_of = span.end < len(doc) and doc[span.end].lower_ == "of"
-        if cue in NOUN_CUES and not (cue.startswith("term") and followed_by_of):
+    after = lower[span.end] if span.end < len(lower) else None
+    if i >= 0 and after not in _POSSESSIVE_IDS:
+        cue = lower[i]
+        if cue in _NOUN_CUE_IDS and not (cue in _TERM_IDS and after == _OF):
             return f"introduced by '{doc[i].text}' (a mention, not a use)"
-        if cue in VERB_CUES or (cue == "of" and i > 0 and doc[i - 1].lower_ == "instead"):
+        if cue in _VERB_CUE_IDS or (cue == _OF and i > 0 and lower[i - 1] == _INSTEAD):
             return f"introduced by '{doc[i].text}' (a mention, not a use)"
-        if cue == "not" and i >= 1 and doc[i - 1].text in {",", ";", "—", "–"}:
+        if cue == _NOT and i >= 1 and doc[i - 1].text in {",", ";", "—", "–"}:
             return "contrasted with ', not' (a mention, not a use)"
     rest = f.text[span.end_char : sent_end]
     if _AFTER.match(rest):

@@ -8,13 +8,14 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
-from spacy.attrs import ENT_TYPE, IDX, LENGTH, ORTH, SENT_START
+from spacy.attrs import ENT_TYPE, IDX, LENGTH, LOWER, ORTH, SENT_START
 from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
 from genderlint.nlp.verdict import SENT_STARTS_KEY, doc_text
 
 FACTS_KEY = "genderlint_facts"  # doc.user_data: the doc's DocFacts
+LOWER_KEY = "genderlint_lower"  # doc.user_data: the LOWER id of each token
 
 
 class DocFacts:
@@ -76,4 +77,13 @@ def facts(doc: Doc) -> DocFacts:
     found: DocFacts | None = doc.user_data.get(FACTS_KEY)
     if found is None:
         found = doc.user_data[FACTS_KEY] = DocFacts(doc)
+    return found
+
+
+def lower_ids(doc: Doc) -> list[int]:
+    """The LOWER id (the hash of ``token.lower_``) of each token, made once per doc: the
+    token patterns' gates and the mention checks both read them, without Token objects."""
+    found: list[int] | None = doc.user_data.get(LOWER_KEY)
+    if found is None:
+        found = doc.user_data[LOWER_KEY] = doc.to_array(LOWER).tolist()
     return found
