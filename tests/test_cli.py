@@ -172,3 +172,17 @@ def test_explain_context_shows_kept_and_dropped(tmp_path: Path) -> None:
     ]
     plain = run(["check", "-"], tmp_path, stdin=text)
     assert "context:" not in plain.stdout and "Dropped" not in plain.stdout
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+@pytest.mark.parametrize("paths", [["c.md", "b.txt", "a.md"], ["c.md", "b.txt", "a.md", "c.md"]])
+def test_report_lists_files_by_path_whatever_the_order_checked(
+    project: Path, jobs: str, paths: list[str]
+) -> None:
+    for name in ("c.md", "a.md", "b.txt"):
+        (project / name).write_text("A testman.\n\nTwo Testmen and a testman.\n", encoding="utf-8")
+    result = run(["check", "--jobs", jobs, "--format", "json", *paths], project)
+    assert result.returncode == 1, result.stderr
+    found = [(f["path"], f["line"], f["column"]) for f in json.loads(result.stdout)["findings"]]
+    assert found == sorted(found)
+    assert [path for path, _, _ in found] == sorted(3 * paths)  # a file named twice: twice

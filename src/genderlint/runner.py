@@ -96,7 +96,7 @@ def run_check(
         outcomes.insert(0, stdin_outcome)
     configs = {target: config for target, config in items}
 
-    findings: list[Finding] = []
+    with_findings: list[Outcome] = []
     errors: list[FileError] = []
     sources: dict[str, str] = {}
     failing = False
@@ -106,13 +106,13 @@ def run_check(
             continue
         if not outcome.findings:
             continue
-        findings.extend(outcome.findings)
+        with_findings.append(outcome)
         sources[outcome.findings[0].path] = outcome.source
         threshold = configs.get(outcome.target, engines[0].config).fail_on
         failing |= threshold is not None and any(
             f.severity.rank >= threshold.rank for f in outcome.findings
         )
-    findings.sort(key=lambda f: f.sort_key)
+    findings = _in_report_order(with_findings)
     dropped = sorted((f for o in outcomes for f in o.dropped), key=lambda f: f.sort_key)
     rules = {rid: rule for engine in engines for rid, rule in engine.rules.items()}
     gc.freeze()  # the findings live until exit: collections while reporting skip them
@@ -137,6 +137,17 @@ def run_check(
     if errors:
         return EXIT_ERROR
     return EXIT_FINDINGS if failing else EXIT_SUCCESS
+
+
+def _in_report_order(outcomes: list[Outcome]) -> list[Finding]:
+    """Every finding of ``outcomes``, by path and then in document order. An outcome holds
+    one file's findings in document order already, so unless a path comes twice only the
+    files need sorting (a sort key per finding costs about 0.03 s in 46,000)."""
+    paths = [outcome.findings[0].path for outcome in outcomes]
+    if len(set(paths)) < len(paths):
+        return sorted((f for o in outcomes for f in o.findings), key=lambda f: f.sort_key)
+    ordered = sorted(outcomes, key=lambda outcome: outcome.findings[0].path)
+    return [finding for outcome in ordered for finding in outcome.findings]
 
 
 def _plan(

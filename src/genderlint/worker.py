@@ -42,7 +42,7 @@ class Pending:
 @dataclass(frozen=True)
 class Outcome:
     target: str
-    findings: list[Finding] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)  # one file's, in document order
     source: str = ""  # decoded text, kept only when there are findings (for excerpts)
     error: str = ""  # one-line message when the file could not be checked
     error_path: str = ""
