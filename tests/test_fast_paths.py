@@ -143,3 +143,27 @@ def test_last_sentence_reads_only_the_end(text: str) -> None:
     ends = list(_SENTENCE_END.finditer(whole))
     expected = (whole[ends[-1].end() :] if ends else whole)[-MAX_CARRY:]
     assert _last_sentence(text) == expected
+
+
+# words of allowed phrases ("Able Seaman") and of case-sensitive forms ("WPC"), in cases
+# they have and do not have
+_PHRASE_WORDS = st.sampled_from(
+    ["able", "Able", "seaman", "Seaman", "WPC", "wpc", "manly", "policeman", "the", "chairman"]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_PHRASE_WORDS | _PIECES, max_size=30).map(" ".join))
+@example("Able Seaman Jones, a WPC and a manly policeman")
+@example("able seaman jones and the wpc")
+def test_a_phrase_matcher_skipped_for_a_doc_would_find_nothing(text: str) -> None:
+    from genderlint.config import Config
+    from genderlint.engine import engine_for
+    from genderlint.nlp.docfacts import lower_ids
+
+    nlp = engine_for(Config(model="none")).nlp
+    component = nlp.get_pipe("genderlint")
+    doc = nlp.make_doc(text)
+    words = set(lower_ids(doc))
+    for matcher in (component.phrases, component.exact, component.allow):
+        assert component._may_match(matcher, words) or matcher(doc) == []

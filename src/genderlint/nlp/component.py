@@ -77,9 +77,13 @@ class GenderlintMatcher:
         self.focus: dict[str, set[int]] = {}
         self.rule_of: dict[str, str] = {}
         self.allow = PhraseMatcher(nlp.vocab, attr="LOWER")
+        # the LOWER id of every phrase's first word, per matcher: a doc holding none of them
+        # cannot match (an ORTH match is a LOWER match too), and the call is skipped
+        self.starts: dict[PhraseMatcher, set[int]] = {self.phrases: set(), self.exact: set()}
+        self.starts[self.allow] = set()
         for rule_id, rule in spec.rules.items():
             docs = [nlp.make_doc(form) for form in spec.forms[rule_id].forms]
-            (self.exact if rule.case_sensitive else self.phrases).add(rule_id, docs)
+            self._add(self.exact if rule.case_sensitive else self.phrases, rule_id, docs)
             for n, pattern in enumerate(rule.patterns):
                 # one key per pattern, so a match's alignment says which tokens to report
                 key = f"{rule_id}#{n}"
@@ -100,15 +104,24 @@ class GenderlintMatcher:
                     PatternMatcher(gate, key, matcher, reach, needs, anchors, around, fixed)
                 )
             if rule.allow:
-                self.allow.add(rule_id, _docs(nlp, [a.phrase for a in rule.allow]))
+                self._add(self.allow, rule_id, _docs(nlp, [a.phrase for a in rule.allow]))
         if spec.allow:
-            self.allow.add(GLOBAL_ALLOW, _docs(nlp, spec.allow))
+            self._add(self.allow, GLOBAL_ALLOW, _docs(nlp, spec.allow))
         self.gated_by: dict[int, list[int]] = {}  # gate word hash -> pattern indices
         for n, gated in enumerate(self.patterns):
             for word in gated.gate:
                 self.gated_by.setdefault(word, []).append(n)
         # a set: intersecting two sets walks the smaller one, a set and a dict the dict
         self.gate_words = frozenset(self.gated_by)
+
+    def _add(self, matcher: PhraseMatcher, key: str, docs: list[Doc]) -> None:
+        matcher.add(key, docs)
+        self.starts[matcher].update(doc[0].lower for doc in docs if len(doc))
+
+    def _may_match(self, matcher: PhraseMatcher, words: set[int]) -> bool:
+        """Whether a doc with these LOWER ids holds a word that starts one of the matcher's
+        phrases (most docs hold none of the case-sensitive or allowed phrases' words)."""
+        return not words.isdisjoint(self.starts[matcher])
 
     def __call__(self, doc: Doc) -> Doc:
         undecided, dropped = self._candidates(doc)
@@ -128,20 +141,24 @@ class GenderlintMatcher:
     def _candidates(self, doc: Doc) -> tuple[list[Span], list[tuple[Span, str]]]:
         """Every rule hit, less those inside an allowed phrase (returned as dropped)."""
         strings = doc.vocab.strings
+        lower = lower_ids(doc)
+        words = set(lower)
         hits = [
             Span(doc, start, end, label=match_id)
             for matcher in (self.phrases, self.exact)
-            if len(matcher)
+            if self._may_match(matcher, words)
             for match_id, start, end in matcher(doc)
         ]
         if self.patterns:
-            hits.extend(self._pattern_hits(doc))
+            hits.extend(self._pattern_hits(doc, lower, words))
         carried = doc.user_data.get(CARRIED_KEY, 0)
         if carried:  # hits in the sentence carried over belong to the block before
             hits = [span for span in hits if span.start_char >= carried]
         dropped: list[tuple[Span, str]] = []
         allowed = (
-            [(strings[m], s, e) for m, s, e in self.allow(doc)] if hits and len(self.allow) else []
+            [(strings[m], s, e) for m, s, e in self.allow(doc)]
+            if hits and self._may_match(self.allow, words)
+            else []
         )
         if not allowed:
             return hits, dropped
@@ -192,14 +209,12 @@ class GenderlintMatcher:
         doc.user_data[DROPPED_KEY] = dropped
         doc.user_data[VERDICTS_KEY] = verdicts
 
-    def _pattern_hits(self, doc: Doc) -> list[Span]:
+    def _pattern_hits(self, doc: Doc, lower: list[int], words: set[int]) -> list[Span]:
         """Token-pattern matches, narrowed to their FOCUS tokens where a pattern has some.
 
         Every match holds one of its pattern's gate words, so the Matcher only walks the
         tokens within a match's length of those words: the same matches, fewer tokens.
         """
-        lower = lower_ids(doc)  # no Token objects
-        words = set(lower)
         spans: list[Span] = []
         gates = words & self.gate_words
         if not gates:
