@@ -16,6 +16,7 @@ from spacy.pipeline import Sentencizer
 from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
+from genderlint.nlp.docfacts import lower_ids
 from genderlint.nlp.verdict import SENT_STARTS_KEY
 
 
@@ -25,11 +26,15 @@ class ArraySentencizer(Sentencizer):
 
     _punct_source: set[str] | None = None
     _punct_ids: frozenset[int] = frozenset()
+    # marks that lower-case to themselves (the defaults do, and nothing else lower-cases
+    # into one) are found among the LOWER ids the component reads anyway
+    _by_lower: bool = False
 
     def predict(self, docs: Iterable[Doc]) -> list[list[bool]]:
         if self._punct_source is not self.punct_chars:  # set anew by from_bytes/from_disk
             self._punct_ids = frozenset(get_string_id(c) for c in self.punct_chars)
             self._punct_source = self.punct_chars
+            self._by_lower = all(c.lower() == c for c in self.punct_chars)
         return [self._guesses(doc) for doc in docs]
 
     def set_annotations(self, docs: Doc | Iterable[Doc], batch_tag_ids: list[list[bool]]) -> None:
@@ -49,7 +54,7 @@ class ArraySentencizer(Sentencizer):
         if not guesses:
             return guesses
         guesses[0] = True
-        orths = doc.to_array(ORTH).tolist()
+        orths = lower_ids(doc) if self._by_lower else doc.to_array(ORTH).tolist()
         marks = self._punct_ids
         for mark in [i for i, orth in enumerate(orths) if orth in marks]:
             i = mark + 1
