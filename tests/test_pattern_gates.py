@@ -13,6 +13,7 @@ from spacy.tokens import Doc
 from genderlint.config import Config
 from genderlint.engine import engine_for
 from genderlint.nlp.component import GenderlintMatcher
+from genderlint.nlp.docfacts import lower_ids
 from genderlint.nlp.patterns import anchors_of, fixed_of
 
 _ENGINE = engine_for(Config(model="none"))
@@ -59,7 +60,8 @@ def _whole_doc_hits(doc: Doc) -> list[tuple[int, int, str]]:
 def test_gated_pattern_hits_are_the_whole_doc_hits(text: str) -> None:
     doc = _ENGINE.nlp.make_doc(text)
     doc = _ENGINE.nlp.get_pipe("sentencizer")(doc)
-    found = [(s.start, s.end, s.label_) for s in _MATCHER._pattern_hits(doc)]
+    lower = lower_ids(doc)
+    found = [(s.start, s.end, s.label_) for s in _MATCHER._pattern_hits(doc, lower, set(lower))]
     assert found == _whole_doc_hits(doc)
 
 
