@@ -167,3 +167,41 @@ def test_a_phrase_matcher_skipped_for_a_doc_would_find_nothing(text: str) -> Non
     words = set(lower_ids(doc))
     for matcher in (component.phrases, component.exact, component.allow):
         assert component._may_match(matcher, words) or matcher(doc) == []
+
+
+_AFTER_PIECES = st.sampled_from(
+    [
+        " is an outdated term",
+        " IS ARCHAIC",
+        " was sexist",
+        " as terms to avoid",
+        " should be avoided",
+        " must not be used",
+        " (avoid)",
+        " (don't use)",
+        " becomes staffed",
+        " is replaced by chair",
+        " changes to",
+        " ſhould be avoided",  # long s and dotless i: IGNORECASE folds them to "s", "i"
+        " is ſexist",
+        " was archaıc",
+        ". It is outdated",
+        "; was offensive",
+        " and",
+        " the",
+        " ",
+        "(",
+        "é",
+        "Non-Inclusive",
+    ]
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_AFTER_PIECES, max_size=8).map("".join) | st.text(max_size=40))
+@example(" is an outdated term")
+@example(" is ſexist")
+def test_described_as_avoided_is_the_expressions_answer(rest: str) -> None:
+    from genderlint.nlp.context import _AFTER, _described_as_avoided
+
+    assert _described_as_avoided(rest) == (_AFTER.match(rest) is not None)

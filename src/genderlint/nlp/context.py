@@ -96,6 +96,23 @@ _AFTER = re.compile(
     r"|^\W{0,3}(?:becomes|is replaced by|changes to|should become)\b",
     re.IGNORECASE,
 )
+# A word every text _AFTER matches holds (besides a "(" in its first four characters): for
+# ASCII text, where IGNORECASE is plain lower-casing, a text without one is decided by a
+# quick search instead of the lazy scan (other scripts' case folding, such as "ſ" for "s",
+# goes to _AFTER itself)
+_AFTER_HINT = re.compile(
+    "outdated|old-fashioned|gendered|sexist|discouraged|archaic|offensive|exclusionary"
+    "|non-inclusive|avoid|used|become|replaced|changes"
+)
+
+
+def _described_as_avoided(rest: str) -> bool:
+    """``_AFTER.match(rest)``, answered without it when ``rest`` cannot match."""
+    if rest.isascii() and "(" not in rest[:4] and not _AFTER_HINT.search(rest.lower()):
+        return False
+    return _AFTER.match(rest) is not None
+
+
 _GLOSSARY_COLON = re.compile(r"^\s*[:–—-]\s*(?:use|say|write|prefer|try)\b", re.IGNORECASE)
 
 
@@ -120,7 +137,7 @@ def mention_cue(span: Span) -> str:
         if cue == _NOT and i >= 1 and doc[i - 1].text in {",", ";", "—", "–"}:
             return "contrasted with ', not' (a mention, not a use)"
     rest = f.text[span.end_char : sent_end]
-    if _AFTER.match(rest):
+    if _described_as_avoided(rest):
         return "described as a term to avoid (a mention, not a use)"
     if _listed_after_cue(span, f.text, sent_start):
         return "in a list of terms introduced as terms (a mention, not a use)"
