@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import bisect
 import itertools
-import operator
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+
+from genderlint.readers.plain import line_bounds
 
 GAP = "\x00"  # stands for the optional whitespace between two tokens
 _END = ""
@@ -343,9 +344,7 @@ class RawMarkdownPass:
         self, raw: str, first_lines: list[int], end_line: int | None = None
     ) -> set[int]:
         text = self._loosened(raw)  # loosening keeps every line break
-        lengths = itertools.accumulate(map(len, text.split("\n")))
-        # where each line starts: the lengths of the lines before it and of their breaks
-        line_starts = [0, *map(operator.add, lengths, itertools.count(1))]
+        line_starts, _ = line_bounds(text)
         if end_line is not None:
             text = text[: line_starts[end_line]]
         return self.prefilter.hit_regions(text, [line_starts[line] for line in first_lines])
