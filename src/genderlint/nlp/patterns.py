@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.matcher import Matcher
 
-from genderlint.ruleset.compiler import may_be_absent
+from genderlint.ruleset.compiler import may_be_absent, pinned_words
 
 # for one gate token of a pattern: where each other required token lies relative to the
 # gate word, as (fewest, most) tokens after it (negative: before it), and the words it takes
@@ -76,15 +76,6 @@ class PatternMatcher:
         return False
 
 
-def _listed(value: object) -> list[str] | None:
-    """The words a token attribute's value pins: a word, or the list of ``{"IN": [...]}``."""
-    if isinstance(value, str):
-        return [value]
-    if isinstance(value, dict) and "IN" in value:
-        return [str(w) for w in value["IN"]]
-    return None
-
-
 def required_words(pattern: list[dict[str, object]]) -> list[tuple[int, list[str]]]:
     """Each token every match of a (typographic) pattern contains that pins its text, as
     (index, the lower-case words it takes): ``LOWER`` pins them, and ``ORTH`` too (a
@@ -93,7 +84,7 @@ def required_words(pattern: list[dict[str, object]]) -> list[tuple[int, list[str
     for index, token in enumerate(pattern):
         if may_be_absent(str(token.get("OP", "1"))):
             continue
-        words = _listed(token.get("LOWER", token.get("ORTH")))
+        words = pinned_words(token.get("LOWER", token.get("ORTH")))
         if words is not None:
             out.append((index, [w.lower() for w in words]))
     return out
@@ -107,7 +98,7 @@ def fixed_of(nlp: Language, pattern: list[dict[str, object]]) -> tuple[frozenset
         value = token.get("LOWER")
         # nothing but LOWER, and no condition beside "IN" ("NOT_IN", a regex ...)
         plain = set(token) == {"LOWER"} and (not isinstance(value, dict) or set(value) == {"IN"})
-        words = _listed(value) if plain else None
+        words = pinned_words(value) if plain else None
         if words is None:
             return None
         out.append(frozenset(add(w) for w in words))

@@ -56,9 +56,7 @@ def trigger_words(pattern: tuple[dict[str, Any], ...]) -> list[str]:
     """
     best: list[str] = []
     best_score = (-1, -(10**9), -1)
-    for token in required_lower_tokens(pattern):
-        value = token["LOWER"]
-        words = [str(w).lower() for w in (value["IN"] if isinstance(value, dict) else [value])]
+    for words in required_lower_words(pattern):
         score = (int(not any(w in COMMON_WORDS for w in words)), -len(words), min(map(len, words)))
         if score >= best_score:
             best, best_score = words, score
@@ -111,15 +109,25 @@ def typographic(pattern: tuple[dict[str, Any], ...]) -> list[dict[str, Any]]:
     return out
 
 
-def required_lower_tokens(pattern: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Tokens every match contains: they pin LOWER and their OP does not allow zero."""
-    return [
-        t
-        for t in pattern
-        if "LOWER" in t
-        and not may_be_absent(str(t.get("OP", "1")))
-        and (isinstance(t["LOWER"], str) or "IN" in t["LOWER"])
-    ]
+def required_lower_words(pattern: Iterable[dict[str, Any]]) -> list[list[str]]:
+    """The lower-case words of each token every match contains: tokens that pin LOWER and
+    whose OP does not allow zero, in pattern order."""
+    out = []
+    for token in pattern:
+        words = pinned_words(token.get("LOWER"))
+        if words is not None and not may_be_absent(str(token.get("OP", "1"))):
+            out.append([w.lower() for w in words])
+    return out
+
+
+def pinned_words(value: object) -> list[str] | None:
+    """The words a token attribute's value pins: a word, or the list of ``{"IN": [...]}``
+    (None: no such value)."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict) and "IN" in value:
+        return [str(w) for w in value["IN"]]
+    return None
 
 
 def may_be_absent(op: str) -> bool:
@@ -243,11 +251,7 @@ def _single_words(seqs: set[tuple[str, ...]]) -> frozenset[str]:
 
 def _required_words(pattern: tuple[dict[str, Any], ...]) -> list[list[str]]:
     """The words of each token a match must contain, in pattern order."""
-    out = []
-    for token in required_lower_tokens(typographic(pattern)):
-        value = token["LOWER"]
-        out.append([str(w).lower() for w in (value["IN"] if isinstance(value, dict) else [value])])
-    return out
+    return required_lower_words(typographic(pattern))
 
 
 def _word_tokens(word: str) -> tuple[str, ...]:

@@ -9,7 +9,7 @@ from typing import Any
 
 from genderlint.errors import RuleError
 from genderlint.findings import Applicability, Severity
-from genderlint.ruleset.compiler import required_lower_tokens
+from genderlint.ruleset.compiler import required_lower_words
 from genderlint.ruleset.model import CATEGORIES, AllowEntry, BadExample, Reference, Rule
 from genderlint.ruleset.yamlnodes import LDict, LList, load_located
 
@@ -255,7 +255,7 @@ def _patterns(c: _Check) -> tuple[tuple[dict[str, Any], ...], ...]:
                         f"{key} must be a string or {{IN: [strings]}} "
                         f'(quote words YAML reads as other types, such as "on")',
                     )
-        if not required_lower_tokens(pattern):
+        if not required_lower_words(pattern):
             raise c.fail(
                 "patterns",
                 "each pattern needs a required token with LOWER (not optional) for the first pass",
