@@ -54,11 +54,12 @@ class ArraySentencizer(Sentencizer):
         if not guesses:
             return guesses
         guesses[0] = True
-        orths = lower_ids(doc) if self._by_lower else doc.to_array(ORTH).tolist()
+        # a mark's LOWER id is its ORTH id (see _by_lower)
+        words = lower_ids(doc) if self._by_lower else doc.to_array(ORTH).tolist()
         marks = self._punct_ids
-        for mark in [i for i, orth in enumerate(orths) if orth in marks]:
+        for mark in [i for i, word in enumerate(words) if word in marks]:
             i = mark + 1
-            while i < length and (orths[i] in marks or doc[i].is_punct):
+            while i < length and (words[i] in marks or doc[i].is_punct):
                 i += 1
             if i < length:
                 guesses[i] = True
