@@ -48,15 +48,16 @@ def _docs(blank: Language) -> list[tuple[spacy.tokens.Doc, bool]]:
 
 def test_sentence_bounds_are_span_sent(blank: Language) -> None:
     for doc, _ in _docs(blank):
-        facts = docfacts.facts(doc)
-        for token in doc:
-            sent = token.sent
-            assert facts.sentence(token.i) == (
-                sent.start,
-                sent.end,
-                sent.start_char,
-                sent.end_char,
-            )
+        _assert_sentences(doc, docfacts.facts(doc))
+
+
+def _assert_sentences(doc: spacy.tokens.Doc, facts: docfacts.DocFacts) -> None:
+    """Every token's sentence, asked for in an order that leaves some sentences unread
+    first (their character bounds are made on demand), has Doc.sents' bounds."""
+    expected = {t.i: (t.sent.start, t.sent.end, t.sent.start_char, t.sent.end_char) for t in doc}
+    for i in [*range(len(doc) - 1, -1, -2), *range(len(doc))]:
+        assert facts.sentence(doc, i) == expected[i], (doc.text, i)
+        assert facts.tokens(i) == expected[i][:2], (doc.text, i)
 
 
 def test_word_facts_never_skip_a_token_classify_knows(blank: Language) -> None:
@@ -156,6 +157,5 @@ def test_sentence_starts_kept_by_the_pipeline_are_doc_sents() -> None:
     nlp = engine_for(Config(model="none")).nlp
     texts = [*TEXTS, "  Leading space.  Two  spaces. ", "Wait... what?! (Yes.) “Quoted.” Done"]
     for doc in nlp.pipe(texts):
-        expected = [(s.start, s.end, s.start_char, s.end_char) for s in doc.sents]
         assert (len(doc) == 0) or SENT_STARTS_KEY in doc.user_data
-        assert docfacts.DocFacts(doc).sents == expected, doc.text
+        _assert_sentences(doc, docfacts.DocFacts(doc))

@@ -45,10 +45,10 @@ def resolve(pronoun: Token, male: bool, parsed: bool, depth: int = 0) -> Anteced
     """Find and classify what ``pronoun`` refers back to."""
     doc = pronoun.doc
     f = facts(doc)
-    start = f.sentence(pronoun.i)[0]
+    start = f.tokens(pronoun.i)[0]
     windows = [(start, pronoun.i)]
     if start > 0:
-        windows.append(f.sentence(start - 1)[:2])
+        windows.append(f.tokens(start - 1))
     own_pronoun = _MALE_PRONOUN if male else _FEMALE_PRONOUN
     head = _relative_head(doc, pronoun.i, start)
     if head is not None:
@@ -283,7 +283,7 @@ def _narrative(token: Token, parsed: bool) -> bool:
     """The sentence tells of one event: a time word, or a past tense without a duty modal."""
     doc = token.doc
     f = facts(doc)
-    start, end, _, _ = f.sentence(token.i)
+    start, end = f.tokens(token.i)
     key = ("narrative" if parsed else "narrative-blank", start)
     found = f.memo.get(key)
     if found is None:  # the same for every role noun of the sentence

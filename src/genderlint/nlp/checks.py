@@ -214,7 +214,7 @@ def sex_relevant(span: Span, parsed: bool) -> Verdict:
     the sex matters operationally (same-sex searches, escorts)."""
     doc = span.doc
     f = facts(doc)
-    start, end, start_char, end_char = f.sentence(span.start)
+    start, end, start_char, end_char = f.sentence(doc, span.start)
     kinds = 0  # the kinds of word in the sentence, read without a Token per word
     for orth in f.orth(doc)[start:end]:
         kinds |= _word_kind(doc, orth)

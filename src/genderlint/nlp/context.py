@@ -120,7 +120,7 @@ def mention_cue(span: Span) -> str:
     """Why this occurrence talks about the word instead of using it ('' when it uses it)."""
     doc = span.doc
     f = facts(doc)
-    _, _, sent_start, sent_end = f.sentence(span.start)
+    _, _, sent_start, sent_end = f.sentence(doc, span.start)
     if _quoted(span, f, sent_start, sent_end):
         return f"'{span.text}' is quoted (a mention, not a use)"
     lower = lower_ids(doc)

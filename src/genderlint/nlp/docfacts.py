@@ -21,21 +21,45 @@ LOWER_KEY = "genderlint_lower"  # doc.user_data: the LOWER id of each token
 class DocFacts:
     """A doc's text, sentence bounds and token arrays (the arrays made on first use)."""
 
-    __slots__ = ("_orth", "_person", "memo", "sents", "starts", "text")
+    __slots__ = ("_chars", "_orth", "_person", "ends", "memo", "starts", "text")
 
     def __init__(self, doc: Doc) -> None:
         self.text = doc_text(doc)
-        # (start, end, start_char, end_char) of each sentence: Doc.sents' sentences, read
-        # from arrays (Doc.sents builds a Span per sentence)
-        self.sents = _sentences(doc)
-        self.starts = [s[0] for s in self.sents]
+        # the first and one past the last token of each sentence: Doc.sents' sentences,
+        # read from arrays (Doc.sents builds a Span per sentence)
+        starts: list[int] | None = doc.user_data.get(SENT_STARTS_KEY)
+        if starts is not None or not len(doc):  # kept by the blank pipeline's sentencizer
+            self.starts = starts or []
+            self.ends = [*self.starts[1:], len(doc)]
+            # character bounds are made per sentence a check asks about: most docs of
+            # dense text have a sentence without a hit (the one carried over, at least)
+            self._chars: list[tuple[int, int] | None] = [None] * len(self.starts)
+        else:
+            rows = doc.to_array([SENT_START, IDX, LENGTH]).tolist()
+            self.starts = [0, *(i for i in range(1, len(rows)) if rows[i][0] == 1)]
+            self.ends = [*self.starts[1:], len(rows)]
+            self._chars = [
+                (rows[a][1], rows[b - 1][1] + rows[b - 1][2])
+                for a, b in zip(self.starts, self.ends, strict=True)
+            ]
         self.memo: dict[tuple[str, int], bool] = {}  # per-sentence results of the checks
         self._orth: list[int] | None = None
         self._person: list[bool] | None = None
 
-    def sentence(self, i: int) -> tuple[int, int, int, int]:
-        """Token and character bounds of the sentence holding token ``i``."""
-        return self.sents[bisect_right(self.starts, i) - 1]
+    def tokens(self, i: int) -> tuple[int, int]:
+        """The first and one past the last token of the sentence holding token ``i``."""
+        n = bisect_right(self.starts, i) - 1
+        return self.starts[n], self.ends[n]
+
+    def sentence(self, doc: Doc, i: int) -> tuple[int, int, int, int]:
+        """Token and character bounds of the sentence holding token ``i`` of ``doc``."""
+        n = bisect_right(self.starts, i) - 1
+        start, end = self.starts[n], self.ends[n]
+        chars = self._chars[n]
+        if chars is None:
+            last = doc[end - 1]
+            chars = self._chars[n] = (doc[start].idx, last.idx + len(last))
+        return start, end, chars[0], chars[1]
 
     def orth(self, doc: Doc) -> list[int]:
         """The ORTH id of each token."""
@@ -51,25 +75,6 @@ class DocFacts:
 
 
 _PERSON = get_string_id("PERSON")
-
-
-def _sentences(doc: Doc) -> list[tuple[int, int, int, int]]:
-    if not len(doc):
-        return []
-    starts: list[int] | None = doc.user_data.get(SENT_STARTS_KEY)
-    if starts is not None:  # kept by the sentencizer of the blank pipeline
-        ends = [*starts[1:], len(doc)]
-        return [
-            (a, b, doc[a].idx, doc[b - 1].idx + len(doc[b - 1]))
-            for a, b in zip(starts, ends, strict=True)
-        ]
-    rows = doc.to_array([SENT_START, IDX, LENGTH]).tolist()
-    starts = [0, *(i for i in range(1, len(rows)) if rows[i][0] == 1)]
-    ends = [*starts[1:], len(rows)]
-    return [
-        (a, b, rows[a][1], rows[b - 1][1] + rows[b - 1][2])
-        for a, b in zip(starts, ends, strict=True)
-    ]
 
 
 def facts(doc: Doc) -> DocFacts:
