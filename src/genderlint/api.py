@@ -224,16 +224,12 @@ def _finding(
     rule_id: str,
     verdict: Verdict | None,
 ) -> Finding:
-    rule, forms, rule_suggestions, severity = _rule_parts(engine, rule_id)
-    if verdict is not None and verdict.suggestions:
-        suggestions = fit_suggestions(verdict.suggestions, text, False)
-    else:
-        plural = forms.get(text if rule.case_sensitive else text.lower(), False)
-        suggestions = fit_suggestions(rule_suggestions, text, plural)
-    if verdict is not None and verdict.severity:
-        severity = _lowered(severity, verdict.severity)
-    message = rule.message.replace("{match}", text).replace(
-        "{suggestion}", suggestions[0] if suggestions else ""
+    rule, severity, message, suggestions = _described(
+        engine,
+        rule_id,
+        text,
+        verdict.suggestions if verdict is not None else (),
+        verdict.severity if verdict is not None else "",
     )
     return Finding(
         path=source.path,
@@ -248,6 +244,27 @@ def _finding(
         applicability=rule.fix,
         context=verdict.note if verdict is not None else "",
     )
+
+
+@lru_cache(maxsize=4096)
+def _described(
+    engine: Engine, rule_id: str, text: str, suggested: tuple[str, ...], lower: str
+) -> tuple[Rule, Severity, str, tuple[str, ...]]:
+    """What a finding of a rule on ``text`` says: its rule, severity, message and
+    suggestions (``suggested``: a context check's instead of the rule's; ``lower``: a
+    severity a context check lowers it to). Cached: dense text repeats the same few."""
+    rule, forms, rule_suggestions, severity = _rule_parts(engine, rule_id)
+    if suggested:
+        suggestions = fit_suggestions(suggested, text, False)
+    else:
+        plural = forms.get(text if rule.case_sensitive else text.lower(), False)
+        suggestions = fit_suggestions(rule_suggestions, text, plural)
+    if lower:
+        severity = _lowered(severity, lower)
+    message = rule.message.replace("{match}", text).replace(
+        "{suggestion}", suggestions[0] if suggestions else ""
+    )
+    return rule, severity, message, suggestions
 
 
 @lru_cache(maxsize=1024)

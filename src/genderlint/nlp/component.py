@@ -144,10 +144,10 @@ class GenderlintMatcher:
         lower = lower_ids(doc)
         words = set(lower)
         hits = [
-            Span(doc, start, end, label=match_id)
+            span
             for matcher in (self.phrases, self.exact)
             if self._may_match(matcher, words)
-            for match_id, start, end in matcher(doc)
+            for span in matcher(doc, as_spans=True)
         ]
         if self.patterns:
             hits.extend(self._pattern_hits(doc, lower, words))
@@ -258,13 +258,14 @@ class GenderlintMatcher:
                 elif pattern.needs and not pattern.may_match(set(lower[first:last])):
                     continue
                 window = doc if pattern.reach is None else doc[first:last]
+                if not focus:  # alignments cost the Matcher a dict per matched token
+                    for _, start, end in pattern.matcher(window):
+                        spans.append(Span(doc, start + first, end + first, label=rule_id))
+                    continue
                 found = pattern.matcher(window, with_alignments=True)
-                for _, start, end, alignment in found:  # type: ignore[misc]
-                    start, end = start + first, end + first
-                    if focus:
-                        picked = [start + i for i, a in enumerate(alignment) if a in focus]
-                        start, end = min(picked), max(picked) + 1
-                    spans.append(Span(doc, start, end, label=rule_id))
+                for _, start, _end, alignment in found:  # type: ignore[misc]
+                    picked = [start + first + i for i, a in enumerate(alignment) if a in focus]
+                    spans.append(Span(doc, min(picked), max(picked) + 1, label=rule_id))
         return spans
 
     def _views(self, batch: list[tuple[Doc, list[Span]]]) -> list[list[tuple[Span, int, bool]]]:
