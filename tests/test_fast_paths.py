@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 import spacy
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
@@ -205,3 +207,32 @@ def test_described_as_avoided_is_the_expressions_answer(rest: str) -> None:
     from genderlint.nlp.context import _AFTER, _described_as_avoided
 
     assert _described_as_avoided(rest) == (_AFTER.match(rest) is not None)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    source=st.text(alphabet="ab \n\r", max_size=40),
+    cuts=st.lists(st.integers(0, 40), min_size=2, max_size=6),
+    span=st.tuples(st.integers(0, 40), st.integers(0, 40)),
+)
+def test_locate_maps_like_the_pieces(source: str, cuts: list[int], span: tuple[int, int]) -> None:
+    """A finding's location, read off a one-piece block and a line it ends on without the
+    general mapping, is what the piece-by-piece mapping and two line lookups give."""
+    from genderlint.textmap import Block, Piece, SourceText
+
+    bounds = sorted({min(c, len(source)) for c in cuts})
+    pieces = [Piece(a, source[a:b]) for a, b in pairwise(bounds)]
+    for block in (Block(pieces), *(Block([p]) for p in pieces)):
+        start, end = sorted(min(x, len(block.text)) for x in span)
+        text = SourceText("x", source, [block])
+        s, e = block.to_source(start), block.to_source_end(end)
+        found = text.locate(block, start, end)
+        expected = (*text.line_col(s), *text.line_col(e), s, e)
+        assert (
+            found.line,
+            found.column,
+            found.end_line,
+            found.end_column,
+            found.start,
+            found.end,
+        ) == expected, (block, start, end)

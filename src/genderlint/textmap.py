@@ -99,8 +99,16 @@ class SourceText:
         """Location of ``block.text[start:end]``."""
         if self.locator is not None:
             return self.locator(self, block, start, end)
-        s = block.to_source(start)
-        e = block.to_source_end(end)
+        if len(block.pieces) == 1:  # most blocks: one slice of the source, nothing to map
+            s = block.pieces[0].source_start + start
+            e = block.pieces[0].source_start + end
+        else:
+            s = block.to_source(start)
+            e = block.to_source_end(end)
         line, col = self.line_col(s)
+        starts = self._line_starts
+        assert starts is not None  # made by line_col
+        if line == len(starts) or e < starts[line]:  # ends on the line it starts on
+            return Location(line, col, line, col + e - s, s, e)
         end_line, end_col = self.line_col(e)
         return Location(line, col, end_line, end_col, s, e)

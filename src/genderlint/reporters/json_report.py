@@ -17,7 +17,7 @@ def write(report: Report, out: TextIO, options: Options) -> None:
 
 
 def as_dict(report: Report) -> dict[str, Any]:
-    """The JSON document as Python data."""
+    """The JSON document as Python data (sequences may be tuples)."""
     data = {
         "format_version": FORMAT_VERSION,
         "version": report.version,
@@ -49,7 +49,7 @@ def finding_dict(finding: Finding) -> dict[str, Any]:
         "severity": finding.severity._value_,
         "message": finding.message,
         "match": finding.match,
-        "suggestions": list(finding.suggestions),
+        "suggestions": finding.suggestions,  # a tuple: both JSON encoders write an array
         "applicability": finding.applicability._value_,
         "line": loc.line,
         "column": loc.column,
