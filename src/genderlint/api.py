@@ -278,7 +278,6 @@ def _rule_parts(
     return rule, forms, rule.suggestions_for(engine.config.profiles), engine.severity_of(rule)
 
 
-@lru_cache(maxsize=64)
 def _lowered(severity: Severity, lower: str) -> Severity:
     """``severity``, or a context check's ``lower`` one when that ranks below it."""
     lowered = Severity.parse(lower)

@@ -45,6 +45,8 @@ class Block:
 
     def to_source(self, offset: int) -> int:
         """Map an offset in :attr:`text` to an offset in the source text."""
+        if len(self.pieces) == 1:  # most blocks: one slice of the source, nothing to map
+            return self.pieces[0].source_start + offset
         if self._starts is None:
             starts, pos = [], 0
             for piece in self.pieces:
@@ -60,6 +62,8 @@ class Block:
         """Map an exclusive end offset (so an end at a piece boundary stays in that piece)."""
         if offset <= 0:
             return self.to_source(0)
+        if len(self.pieces) == 1:  # no piece boundary for the end to stay before
+            return self.pieces[0].source_start + offset
         return self.to_source(offset - 1) + 1
 
 
@@ -89,25 +93,24 @@ class SourceText:
 
     def line_col(self, offset: int) -> tuple[int, int]:
         """1-based line and column of a source offset, in code points."""
+        starts = self._lines()
+        line = bisect.bisect_right(starts, offset) - 1
+        return line + 1, offset - starts[line] + 1
+
+    def _lines(self) -> list[int]:
+        """The offset each line starts at (CRLF, LF and old Mac CR all end a line)."""
         if self._line_starts is None:
-            # CRLF, LF and old Mac CR all end a line
             self._line_starts = [0, *(m.end() for m in _LINE_END.finditer(self.source))]
-        line = bisect.bisect_right(self._line_starts, offset) - 1
-        return line + 1, offset - self._line_starts[line] + 1
+        return self._line_starts
 
     def locate(self, block: Block, start: int, end: int) -> Location:
         """Location of ``block.text[start:end]``."""
         if self.locator is not None:
             return self.locator(self, block, start, end)
-        if len(block.pieces) == 1:  # most blocks: one slice of the source, nothing to map
-            s = block.pieces[0].source_start + start
-            e = block.pieces[0].source_start + end
-        else:
-            s = block.to_source(start)
-            e = block.to_source_end(end)
+        s = block.to_source(start)
+        e = block.to_source_end(end)
         line, col = self.line_col(s)
-        starts = self._line_starts
-        assert starts is not None  # made by line_col
+        starts = self._lines()
         if line == len(starts) or e < starts[line]:  # ends on the line it starts on
             return Location(line, col, line, col + e - s, s, e)
         end_line, end_col = self.line_col(e)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 # plural of the last word stays as is
 UNCOUNTABLE = frozenset(
@@ -126,10 +125,8 @@ def match_case(suggestion: str, matched: str) -> str:
     return suggestion
 
 
-@lru_cache(maxsize=4096)
 def fit_suggestions(suggestions: tuple[str, ...], matched: str, plural: bool) -> tuple[str, ...]:
-    """The suggestions in the number (``plural``) and case of the matched text. Cached:
-    dense text repeats the same few (suggestions, match) pairs thousands of times."""
+    """The suggestions in the number (``plural``) and case of the matched text."""
     return tuple(match_case(pluralize(s) if plural else s, matched) for s in suggestions)
 
 
