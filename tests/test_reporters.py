@@ -549,17 +549,32 @@ def test_output_is_lf_only_without_bom(fmt: str, options: dict[str, bool]) -> No
         {"surrogate": "undecodable \udcff byte"},  # orjson refuses it: the fallback writes it
     ],
 )
-def test_indented_json_is_the_standard_librarys(data: dict) -> None:
+def test_written_json_is_the_standard_librarys(data: dict) -> None:
+    from genderlint.reporters.base import write_json
+
+    byte_stream = io.TextIOWrapper(io.BytesIO(), encoding="utf-8", errors="surrogateescape")
+    for out in (io.StringIO(), byte_stream):
+        write_json(data, out)
+        out.flush()
+        written = out.getvalue() if isinstance(out, io.StringIO) else _bytes_of(out)
+        assert written == _stdlib_json(data)
+
+
+def _bytes_of(out: io.TextIOWrapper) -> str:
+    raw = out.buffer
+    assert isinstance(raw, io.BytesIO)
+    return raw.getvalue().decode("utf-8", errors="surrogateescape")
+
+
+def _stdlib_json(data: object) -> str:
     import json
 
-    from genderlint.reporters.base import indented_json
-
-    assert indented_json(data) == json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 
 
 @pytest.mark.parametrize("encoding", ["utf-8", "UTF8", "latin-1"])
-def test_write_json_writes_what_indented_json_gives_in_order(encoding: str) -> None:
-    from genderlint.reporters.base import indented_json, write_json
+def test_write_json_writes_in_order_with_other_text(encoding: str) -> None:
+    from genderlint.reporters.base import write_json
 
     data = {"findings": [{"match": "policeman", "message": "naïve “quoted”", "line": 3}]}
     raw = io.BytesIO()
@@ -568,8 +583,8 @@ def test_write_json_writes_what_indented_json_gives_in_order(encoding: str) -> N
     write_json(data, out)
     out.write("after\n")
     out.flush()
-    expected = "before\n" + indented_json(data) + "after\n"
+    expected = "before\n" + _stdlib_json(data) + "after\n"
     assert raw.getvalue() == expected.encode(encoding, errors="replace")
     text = io.StringIO()  # no byte buffer
     write_json(data, text)
-    assert text.getvalue() == indented_json(data)
+    assert text.getvalue() == _stdlib_json(data)

@@ -107,19 +107,14 @@ def plural(count: int, noun: str) -> str:
     return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
 
 
-def indented_json(data: object) -> str:
-    """``data`` as indented JSON (two spaces, UTF-8 text, a final newline): orjson writes
-    it byte for byte as ``json.dumps(indent=2, ensure_ascii=False)`` does, many times
-    faster (the standard library has no C encoder for indented output). Text orjson
-    refuses (lone surrogates from undecodable bytes) goes through the standard library."""
-    encoded = _orjson_indented(data)
-    return encoded.decode("utf-8") if encoded is not None else _json_indented(data)
-
-
 def write_json(data: object, out: TextIO) -> None:
-    """:func:`indented_json` written to ``out``: orjson's UTF-8 bytes go straight to the
-    stream's byte buffer when the stream writes UTF-8 (a report of 46,000 findings is
-    26 MB, not worth decoding only to encode it again)."""
+    """``data`` as indented JSON (two spaces, UTF-8 text, a final newline) written to
+    ``out``: orjson writes it byte for byte as ``json.dumps(indent=2, ensure_ascii=False)``
+    does, many times faster (the standard library has no C encoder for indented output);
+    text orjson refuses (lone surrogates from undecodable bytes) goes through the standard
+    library. orjson's UTF-8 bytes go straight to the stream's byte buffer when the stream
+    writes UTF-8 (a report of 46,000 findings is 26 MB, not worth decoding only to encode
+    it again)."""
     encoded = _orjson_indented(data)
     if encoded is None:
         out.write(_json_indented(data))
