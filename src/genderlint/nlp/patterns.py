@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.matcher import Matcher
 
-from genderlint.ruleset.compiler import may_be_absent, pinned_words
+from genderlint.ruleset import compiler
 
 # for one gate token of a pattern: where each other required token lies relative to the
 # gate word, as (fewest, most) tokens after it (negative: before it), and the words it takes
@@ -80,14 +80,7 @@ def required_words(pattern: list[dict[str, object]]) -> list[tuple[int, list[str
     """Each token every match of a (typographic) pattern contains that pins its text, as
     (index, the lower-case words it takes): ``LOWER`` pins them, and ``ORTH`` too (a
     token's LOWER is its ORTH lower-cased), so a "-" between two words gates as well."""
-    out = []
-    for index, token in enumerate(pattern):
-        if may_be_absent(str(token.get("OP", "1"))):
-            continue
-        words = pinned_words(token.get("LOWER", token.get("ORTH")))
-        if words is not None:
-            out.append((index, [w.lower() for w in words]))
-    return out
+    return compiler.required_words(pattern, ("LOWER", "ORTH"))
 
 
 def fixed_of(nlp: Language, pattern: list[dict[str, object]]) -> tuple[frozenset[int], ...] | None:
@@ -98,7 +91,7 @@ def fixed_of(nlp: Language, pattern: list[dict[str, object]]) -> tuple[frozenset
         value = token.get("LOWER")
         # nothing but LOWER, and no condition beside "IN" ("NOT_IN", a regex ...)
         plain = set(token) == {"LOWER"} and (not isinstance(value, dict) or set(value) == {"IN"})
-        words = pinned_words(value) if plain else None
+        words = compiler.pinned_words(value) if plain else None
         if words is None:
             return None
         out.append(frozenset(add(w) for w in words))

@@ -112,11 +112,20 @@ def typographic(pattern: tuple[dict[str, Any], ...]) -> list[dict[str, Any]]:
 def required_lower_words(pattern: Iterable[dict[str, Any]]) -> list[list[str]]:
     """The lower-case words of each token every match contains: tokens that pin LOWER and
     whose OP does not allow zero, in pattern order."""
+    return [words for _, words in required_words(pattern, ("LOWER",))]
+
+
+def required_words(
+    pattern: Iterable[dict[str, Any]], attrs: tuple[str, ...]
+) -> list[tuple[int, list[str]]]:
+    """Each token every match contains (its OP does not allow zero) whose first attribute
+    of ``attrs`` it has pins its text, as (index, the lower-case words it takes)."""
     out = []
-    for token in pattern:
-        words = pinned_words(token.get("LOWER"))
+    for index, token in enumerate(pattern):
+        value = next((token[attr] for attr in attrs if attr in token), None)
+        words = pinned_words(value)
         if words is not None and not may_be_absent(str(token.get("OP", "1"))):
-            out.append([w.lower() for w in words])
+            out.append((index, [w.lower() for w in words]))
     return out
 
 
