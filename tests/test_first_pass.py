@@ -15,7 +15,7 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from genderlint.api import check_file, lint_source
+from genderlint.api import check_file, lint_source, prepare
 from genderlint.config import Config
 from genderlint.engine import engine_for
 from genderlint.prefilter import (
@@ -28,6 +28,7 @@ from genderlint.prefilter import (
 )
 from genderlint.readers import read_text
 from genderlint.readers.md_regions import kept_chunks
+from genderlint.ruleset.compiler import focus_after_gate, trigger_words
 
 CONFIG = Config(model="none")
 ENGINE = engine_for(CONFIG)
@@ -357,3 +358,36 @@ def test_a_document_whose_first_chunks_may_hold_findings_is_parsed_whole() -> No
     assert len(starts) > 8 and all(keep)
     _, starts, keep = kept_chunks(SPARSE_START, first_pass)
     assert len(starts) > 8 and keep.count(True) == 4  # the finding, its lead-in, their context
+
+
+def test_a_block_is_screened_on_its_own_text_not_the_sentence_it_continues() -> None:
+    """The sentence a block continues is context: its own findings belong to the block
+    before, so a clean block after a flagged one never reaches spaCy."""
+    source = read_text("Every policeman signs.\n\nThe log is kept.\n", "x.md", "markdown")
+    assert [index for index, _, _ in prepare(source, CONFIG).chosen] == [0]
+    text = "Every policeman signs. The log is kept."
+    assert ENGINE.may_match(text)
+    assert not ENGINE.prefilter.may_start_from(text, len("Every policeman signs. "))
+
+
+def test_a_pronoun_whose_antecedent_is_in_the_sentence_before_is_screened_in() -> None:
+    text = "Each officer must sign the form.\n\nHe keeps the log.\n"
+    source = read_text(text, "x.md", "markdown")
+    assert [index for index, _, _ in prepare(source, CONFIG).chosen] == [1]
+    found = lint_source(source, CONFIG)
+    assert [(f.match, f.location.line) for f in found] == [("He keeps", 3)]
+    assert _key(found) == _key(lint_source(source, CONFIG, first_pass=False))
+
+
+def test_a_focus_after_every_gate_word_screens_the_whole_text() -> None:
+    """A pattern may report a FOCUS token that comes after its gate word, which may then
+    lie in the context: such rule sets are screened on the whole text."""
+    warden_he = ({"LOWER": "warden"}, {"LOWER": "he", "FOCUS": True})
+    a_domestic = ({"LOWER": "a"}, {"LOWER": "domestic", "FOCUS": True})
+    assert focus_after_gate(warden_he, trigger_words(warden_he))
+    assert not focus_after_gate(a_domestic, trigger_words(a_domestic))
+    assert not focus_after_gate(warden_he[:1], trigger_words(warden_he[:1]))
+    text, offset = "The policeman said so. It rained.", len("The policeman said so. ")
+    for late, expected in ((False, False), (True, True)):
+        tables = build_tables(PrefilterSpec((("policeman",),), late_focus=late))
+        assert Prefilter(tables).may_start_from(text, offset) is expected

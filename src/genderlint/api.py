@@ -126,7 +126,7 @@ def prepare(
             continue
         carried = carry_over(source.blocks, index)
         text = carried + block.text
-        if not first_pass or engine.may_match(text):
+        if not first_pass or engine.prefilter.may_start_from(text, len(carried)):
             chosen.append((index, len(carried), text))
     return Prepared(source, chosen, glossary)
 

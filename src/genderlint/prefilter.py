@@ -95,6 +95,8 @@ class PrefilterSpec:
     main: tuple[tuple[str, ...], ...]
     pairs: tuple[tuple[frozenset[str], frozenset[str]], ...] = ()
     sequences: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = ()
+    # a token pattern reports a FOCUS span that may begin after every gate word of its match
+    late_focus: bool = False
 
 
 MAIN = -1  # role of a form of an ordinary rule; the pronouns of pair i have role i
@@ -125,6 +127,7 @@ class Tables:
     roles: dict[str, Roles]  # a hit's text without whitespace -> what it may be
     antecedents: tuple[str, ...]  # per pair
     sequences: tuple[tuple[str, ...], ...]  # per token pattern
+    late_focus: bool = False  # see PrefilterSpec
 
 
 def build_tables(spec: PrefilterSpec) -> Tables:
@@ -158,6 +161,7 @@ def build_tables(spec: PrefilterSpec) -> Tables:
         # antecedents are common words: one search for the first, when a pronoun needs it
         antecedents=tuple(trie_pattern((w,) for w in words) for _, words in spec.pairs),
         sequences=tuple(seq for _, seq in spec.sequences),
+        late_focus=spec.late_focus,
     )
 
 
@@ -176,6 +180,7 @@ class Prefilter:
         self.everything = Roles(frozenset({MAIN}), frozenset(range(len(tables.sequences))))
         self.sequence_patterns = tables.sequences
         self.sequences: dict[int, list[re.Pattern[str]]] = {}  # compiled when first needed
+        self.late_focus = tables.late_focus
 
     def _roles(self, matched: str) -> Roles:
         # keys have no whitespace; most hits are single words and need no stripping
@@ -186,6 +191,19 @@ class Prefilter:
         """False means no rule can match anywhere in this text (``lowered``: the caller
         has lower-cased it already)."""
         return self._starts(text if lowered else text.lower(), None) != []
+
+    def may_start_from(self, text: str, offset: int) -> bool:
+        """False means no finding can start at or after ``offset``: the text before it is
+        context (the sentence a block continues, whose own hits belong to the block before),
+        where a pronoun's antecedent or a token pattern's other words may still lie.
+
+        A finding starts at its form or pronoun, or for a token pattern at or before a gate
+        word of its match, so a text whose candidates all lie in the context has no start
+        past ``offset``. Rule sets with a pattern whose FOCUS comes after every gate word
+        (:attr:`late_focus`) are screened on the whole text instead."""
+        if not offset or self.late_focus:
+            return self.may_match(text)
+        return any(at >= offset for at in self._starts(text.lower(), [0, offset]))
 
     def hit_regions(self, text: str, bounds: list[int]) -> set[int]:
         """The regions of ``text`` (lower-cased) where a finding may start: a hit of an
