@@ -238,6 +238,7 @@ REGION_CASES = [
     "Glossary\n========\n\nText.\n\n- chairman\n",
     "[policeman][1] came.\n\n[1]: http://x\n",  # definitions reach the whole document
     "<!-- genderlint-disable -->\n\nEvery policeman signs.\n",
+    "ambulanceman\n- he's \n\n",  # a form in the sentence carried over is the antecedent
     DENSE_START := "".join(f"Every policeman signs form {n}.\n\n" for n in range(6))
     + "Each officer must:\n\n- check that he is ready\n\n"
     + "A plain line.\n\n" * 6,
@@ -377,6 +378,9 @@ def test_a_pronoun_whose_antecedent_is_in_the_sentence_before_is_screened_in() -
     found = lint_source(source, CONFIG)
     assert [(f.match, f.location.line) for f in found] == [("He keeps", 3)]
     assert _key(found) == _key(lint_source(source, CONFIG, first_pass=False))
+    # the antecedent may be a rule's own form, which no antecedent list names
+    assert ENGINE.prefilter.may_start_from("The ambulanceman left. He was tired.", 23)
+    assert not ENGINE.prefilter.may_start_from("The log was kept. He was tired.", 18)
 
 
 def test_a_focus_after_every_gate_word_screens_the_whole_text() -> None:

@@ -199,11 +199,20 @@ class Prefilter:
 
         A finding starts at its form or pronoun, or for a token pattern at or before a gate
         word of its match, so a text whose candidates all lie in the context has no start
-        past ``offset``. Rule sets with a pattern whose FOCUS comes after every gate word
-        (:attr:`late_focus`) are screened on the whole text instead."""
+        past ``offset``. A pronoun past it counts when its antecedent is in the context,
+        and any candidate there may be one ("each policeman" ... "he"). Rule sets with a
+        pattern whose FOCUS comes after every gate word (:attr:`late_focus`) are screened
+        on the whole text instead."""
         if not offset or self.late_focus:
             return self.may_match(text)
-        return any(at >= offset for at in self._starts(text.lower(), [0, offset]))
+        lowered = text.lower()
+        scan_from = len(text[:offset].lower())  # lower-casing may lengthen a character: İ
+        unanswered: list[int] = []
+        if self._starts(lowered, None, scan_from, unanswered):
+            return True
+        # a pronoun's antecedent may also be a rule's own form ("each policeman ... he"):
+        # any candidate in the context counts as one
+        return bool(unanswered) and self._starts(lowered[:scan_from], None) != []
 
     def hit_regions(self, text: str, bounds: list[int]) -> set[int]:
         """The regions of ``text`` (lower-cased) where a finding may start: a hit of an
@@ -212,16 +221,25 @@ class Prefilter:
         offsets (the first is 0). Any text :meth:`may_match` accepts has such a region."""
         return {bisect.bisect_right(bounds, at) - 1 for at in self._starts(text, bounds)}
 
-    def _starts(self, text: str, bounds: list[int] | None) -> list[int]:
+    def _starts(
+        self,
+        text: str,
+        bounds: list[int] | None,
+        scan_from: int = 0,
+        unanswered: list[int] | None = None,
+    ) -> list[int]:
         """Where findings may start: at most one place per region of ``bounds`` (the scan
-        skips to the next region), or only the first place when there are no bounds."""
+        skips to the next region), or only the first place when there are no bounds. Only
+        places from ``scan_from`` on are looked for; antecedents and a pattern's other words
+        are looked for in the whole text. ``unanswered`` collects the pronouns passed over
+        for want of an antecedent."""
         text = " " + text  # the character before a word the word expression needs
         if bounds is not None:
             bounds = [at + 1 for at in bounds]
         first_antecedent: dict[int, int] = {}  # pair -> where its first antecedent starts
         starts: list[int] = []
         gated: list[Hit] = []
-        pos = 1
+        pos = scan_from + 1
         other = self._other(text, pos)  # the next form that begins with punctuation
         while True:
             word = self.words.search(text, pos - 1)
@@ -247,7 +265,10 @@ class Prefilter:
                 if region == len(bounds):
                     break
                 pos = bounds[region]
-            elif roles.gates:
+                continue
+            if kinds and unanswered is not None:  # a pronoun with no antecedent before it
+                unanswered.append(start - 1)
+            if roles.gates:
                 gated.append(Hit(start, end, roles))
         if gated and bounds is not None:  # a region with a start needs no other
             done = {bisect.bisect_right(bounds, at) for at in starts}
