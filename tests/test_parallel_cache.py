@@ -121,3 +121,31 @@ def test_bundles_keep_heavy_files_alone_and_group_light_ones() -> None:
     share = sum(weights) / (2 * BUNDLES_PER_JOB)
     assert all(sum(weights[i] for i in b) <= share or len(b) == 1 for b in bundles)
     assert 2 < len(bundles) < len(weights)
+
+
+def test_parallel_runs_lower_the_switch_interval_while_they_receive_results(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Screened documents come back through the pool's thread, which needs the GIL for each
+    piece it reads; the interval is back to what it was once the run is over."""
+    from genderlint import worker
+    from genderlint.config import Config
+
+    paths = []
+    for n in range(3):
+        path = tmp_path / f"doc{n}.md"
+        path.write_text(f"Every policeman signs form {n}.\n", encoding="utf-8")
+        paths.append(str(path))
+    seen: list[float] = []
+    inner = worker._check_in_parallel
+
+    def recording(*args: object) -> object:
+        seen.append(sys.getswitchinterval())
+        yield from inner(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(worker, "_check_in_parallel", recording)
+    before = sys.getswitchinterval()
+    outcomes = list(worker.check_all([(p, Config(model="none")) for p in paths], 2, False))
+    assert [len(o.findings) for o in outcomes] == [1, 1, 1]
+    assert seen == [worker.RESULT_SWITCH_INTERVAL]
+    assert sys.getswitchinterval() == before

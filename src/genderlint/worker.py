@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 import hashlib
 import os
+import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, TypeVar
@@ -193,6 +194,24 @@ def check_all(
     if jobs <= 1 or len(work) < 2:
         yield from map(_work, work)
         return
+    # the pool's thread that receives results needs the GIL for each piece of a result it
+    # reads from a worker's pipe; while this thread builds the pipeline it keeps the GIL for
+    # up to the switch interval at a time, and a worker whose screened document does not
+    # fit in the pipe waits that long for each piece
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(RESULT_SWITCH_INTERVAL)
+    try:
+        yield from _check_in_parallel(work, items, jobs)
+    finally:
+        sys.setswitchinterval(interval)
+
+
+RESULT_SWITCH_INTERVAL = 0.0005  # seconds (Python's default: 0.005)
+
+
+def _check_in_parallel(
+    work: list[Work], items: list[tuple[str, Config]], jobs: int
+) -> Iterator[Outcome]:
     screened: list[Outcome | Pending] = []
     cost = 0  # per character for spaCy: 0 until the pipeline is built
     budget = PARALLEL_LINT_CHARS  # text this process lints itself while workers screen
