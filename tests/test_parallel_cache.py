@@ -149,3 +149,40 @@ def test_parallel_runs_lower_the_switch_interval_while_they_receive_results(
     assert [len(o.findings) for o in outcomes] == [1, 1, 1]
     assert seen == [worker.RESULT_SWITCH_INTERVAL]
     assert sys.getswitchinterval() == before
+
+
+def test_a_parallel_json_report_is_the_one_made_from_the_findings(tmp_path: Path) -> None:
+    """Linting workers send each file's findings written out as its part of the JSON
+    report: the report is byte for byte the one made from the findings in one place, and
+    the exit code still follows the findings' severities."""
+    from genderlint import __version__
+    from genderlint.api import check_file
+    from genderlint.config import Config
+    from genderlint.reporters import Report, json_report
+    from genderlint.worker import PARALLEL_LINT_CHARS, without_context
+
+    paragraph = "Each patrolman must carry a radio; the chairman signs before he leaves.\n\n"
+    root = tmp_path / "big"
+    root.mkdir()
+    count = 2 * PARALLEL_LINT_CHARS // (40 * len(paragraph)) + 2  # past what this process lints
+    for n in range(count):
+        (root / f"order-{n:03d}.md").write_text("# Orders\n\n" + paragraph * 40)
+    paths = sorted(str(p) for p in root.iterdir())
+    findings = [
+        without_context(f) for p in paths for f in check_file(p, Config(model="none")).findings
+    ]
+    expected = Report(findings, files_checked=len(paths), version=__version__)
+    expected_text = json.dumps(json_report.as_dict(expected), indent=2, ensure_ascii=False)
+    worst = max(f.severity.rank for f in findings)
+    env = dict(os.environ, GENDERLINT_CACHE_DIR=str(tmp_path / "cache"))
+    command = [sys.executable, "-m", "genderlint", "check", "--model", "none", "--no-cache"]
+    for jobs in ("1", "2"):
+        for fail_on, code in (("info", 1), ("error", 1 if worst == 2 else 0)):
+            done = subprocess.run(
+                [*command, "--format", "json", "--jobs", jobs, "--fail-on", fail_on, *paths],
+                capture_output=True,
+                text=True,
+                env=env,
+            )
+            assert done.stdout == expected_text + "\n"
+            assert done.returncode == code

@@ -5,13 +5,14 @@ from __future__ import annotations
 import io
 import json
 import re
+from collections import Counter
 from pathlib import Path
 
 import jsonschema
 import pytest
 
 from genderlint.findings import Applicability, Finding, Location, Severity
-from genderlint.reporters import FORMATS, FileError, Report, render
+from genderlint.reporters import FORMATS, FileError, Report, json_report, render
 from genderlint.reporters.github import escape_data, escape_property
 from genderlint.reporters.sarif import to_uri
 from genderlint.ruleset.model import BadExample, Reference, Rule
@@ -588,3 +589,55 @@ def test_write_json_writes_in_order_with_other_text(encoding: str) -> None:
     text = io.StringIO()  # no byte buffer
     write_json(data, text)
     assert text.getvalue() == _stdlib_json(data)
+
+
+def _by_path(findings: list[Finding]) -> list[list[Finding]]:
+    groups: dict[str, list[Finding]] = {}
+    for f in findings:
+        groups.setdefault(f.path, []).append(f)
+    return [groups[path] for path in sorted(groups)]
+
+
+@pytest.mark.parametrize(
+    "extra",
+    [
+        [],
+        # text orjson refuses (a path from undecodable bytes): that part falls back to text
+        [finding("GL101", "policeman", Location(1, 1, 1, 10, 0, 9), path="bad-\udcff.md")],
+    ],
+)
+def test_a_json_report_from_file_parts_is_the_one_from_its_findings(
+    extra: list[Finding],
+) -> None:
+    """Workers send each file's findings written out as its part of the JSON report; the
+    report made from the parts is byte for byte the report made from the findings."""
+    from genderlint.reporters.json_report import file_part
+
+    whole = full_report()
+    whole.findings = sorted([*whole.findings, *extra], key=lambda f: f.sort_key)
+    parted = full_report()
+    parted.findings = []
+    parted.parts = [file_part(group) for group in _by_path(whole.findings)]
+    assert len(parted.parts) == 2 + len(extra)
+    expected = _stdlib_json(json_report.as_dict(whole))
+    for report in (whole, parted):
+        as_text = io.StringIO()
+        render(report, "json", as_text)
+        as_bytes = io.TextIOWrapper(io.BytesIO(), encoding="utf-8", errors="surrogateescape")
+        render(report, "json", as_bytes)
+        as_bytes.flush()
+        assert as_text.getvalue() == _bytes_of(as_bytes) == expected
+
+
+def test_a_file_part_counts_its_findings_and_knows_when_it_fails() -> None:
+    from genderlint.reporters.json_report import file_part
+
+    part = file_part([f for f in FINDINGS if f.path == "docs/sop.md"])
+    assert part.path == "docs/sop.md"
+    assert dict(part.by_severity) == dict(
+        Counter(f.severity.value for f in FINDINGS if f.path == "docs/sop.md")
+    )
+    assert part.failing(Severity.ERROR) == any(
+        f.severity is Severity.ERROR for f in FINDINGS if f.path == "docs/sop.md"
+    )
+    assert part.failing(Severity.INFO)

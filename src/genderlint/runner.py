@@ -6,7 +6,7 @@ import gc
 import sys
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from genderlint import __version__
 from genderlint.config import Config, find_config, load_config, parse_fail_on
@@ -15,6 +15,9 @@ from genderlint.engine import Engine, engine_for
 from genderlint.errors import ConfigError, GenderlintError
 from genderlint.findings import Finding
 from genderlint.worker import Outcome, check_all, default_jobs, without_context
+
+if TYPE_CHECKING:
+    from genderlint.reporters.base import FilePart
 
 EXIT_SUCCESS, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 STDIN = "-"
@@ -91,7 +94,15 @@ def run_check(
     except GenderlintError as exc:
         return _fatal(exc)
     jobs = options.jobs or default_jobs(len(items))
-    outcomes = list(check_all(items, jobs, options.use_cache, explain_context))
+    # a JSON report's findings are written out where they are found (see check_all), when
+    # no two outcomes share a path (their findings would interleave)
+    parts = (
+        fmt == "json"
+        and not explain_context
+        and stdin_outcome is None
+        and len({target for target, _ in items}) == len(items)
+    )
+    outcomes = list(check_all(items, jobs, options.use_cache, explain_context, parts))
     if stdin_outcome is not None:
         outcomes.insert(0, stdin_outcome)
     configs = {target: config for target, config in items}
@@ -104,14 +115,20 @@ def run_check(
         if outcome.error:
             errors.append(FileError(outcome.error_path, outcome.error))
             continue
-        if not outcome.findings:
+        if not outcome.findings and outcome.part is None:
             continue
         with_findings.append(outcome)
-        sources[outcome.findings[0].path] = outcome.source
         threshold = configs.get(outcome.target, engines[0].config).fail_on
+        if outcome.part is not None:
+            failing |= threshold is not None and outcome.part.failing(threshold)
+            continue
+        sources[outcome.findings[0].path] = outcome.source
         failing |= threshold is not None and any(
             f.severity.rank >= threshold.rank for f in outcome.findings
         )
+    if parts:
+        file_parts = _parts_in_report_order(with_findings)
+        with_findings = []
     findings = _in_report_order(with_findings)
     dropped = sorted((f for o in outcomes for f in o.dropped), key=lambda f: f.sort_key)
     rules = {rid: rule for engine in engines for rid, rule in engine.rules.items()}
@@ -124,6 +141,7 @@ def run_check(
         sources,
         __version__,
         dropped,
+        file_parts if parts else [],
     )
     render(
         report,
@@ -148,6 +166,15 @@ def _in_report_order(outcomes: list[Outcome]) -> list[Finding]:
         return sorted((f for o in outcomes for f in o.findings), key=lambda f: f.sort_key)
     ordered = sorted(outcomes, key=lambda outcome: outcome.findings[0].path)
     return [finding for outcome in ordered for finding in outcome.findings]
+
+
+def _parts_in_report_order(outcomes: list[Outcome]) -> list[FilePart]:
+    """Each outcome (one per path) as its part of a JSON report, in path order; made here
+    for those that come with their findings (from the results cache, or one process)."""
+    from genderlint.reporters.json_report import file_part
+
+    made = [o.part if o.part is not None else file_part(o.findings) for o in outcomes]
+    return sorted(made, key=lambda part: part.path)
 
 
 def _plan(

@@ -17,6 +17,7 @@ from genderlint.findings import Finding
 
 if TYPE_CHECKING:
     from genderlint.api import Prepared
+    from genderlint.reporters.base import FilePart
 
 A = TypeVar("A")
 R = TypeVar("R")
@@ -48,6 +49,8 @@ class Outcome:
     error: str = ""  # one-line message when the file could not be checked
     error_path: str = ""
     dropped: list[Finding] = field(default_factory=list)  # with --explain-context only
+    # the findings written out for the report, sent instead of them (see check_all)
+    part: FilePart | None = None
 
 
 def check_target(
@@ -153,20 +156,25 @@ def default_jobs(files: int) -> int:
     return max(1, min(os.cpu_count() or 1, 8, files // PARALLEL_THRESHOLD))
 
 
-Work = tuple[str, Config, bool, bool]  # target, config, use_cache, explain
+Work = tuple[str, Config, bool, bool, bool]  # target, config, use_cache, explain, parts
 
 
 def _work(item: Work) -> Outcome:
-    return check_target(*item)
+    return check_target(*item[:4])
 
 
 def _scan(item: Work) -> Outcome | Pending:
-    return scan_target(*item)
+    return scan_target(*item[:4])
 
 
 def _lint(job: tuple[Work, Pending]) -> Outcome:
-    (target, config, _, explain), pending = job
-    return lint_target(target, config, explain, pending)
+    (target, config, _, explain, parts), pending = job
+    outcome = lint_target(target, config, explain, pending)
+    if not (parts and outcome.findings):
+        return outcome
+    from genderlint.reporters.json_report import file_part
+
+    return Outcome(target, part=file_part(outcome.findings))
 
 
 # the jobs of the linting workers, set before they are forked (``_spread`` forks): each
@@ -180,9 +188,18 @@ def _lint_handed_over(bundle: list[int]) -> list[Outcome]:
 
 
 def check_all(
-    items: list[tuple[str, Config]], jobs: int, use_cache: bool, explain: bool = False
+    items: list[tuple[str, Config]],
+    jobs: int,
+    use_cache: bool,
+    explain: bool = False,
+    parts: bool = False,
 ) -> Iterator[Outcome]:
     """Outcomes in the order of ``items``; ``jobs`` > 1 spreads files over processes.
+
+    With ``parts``, a file linted in parallel comes back as its part of a JSON report
+    (:class:`~genderlint.reporters.base.FilePart`) instead of its findings: the workers
+    write the report's bulk between them, and this process neither unpickles nor writes
+    out tens of thousands of findings at the end of the run.
 
     In parallel runs, workers forked before spaCy is imported first read and screen every
     file (results cache, first pass, Markdown parsing) while this process imports spaCy
@@ -190,7 +207,7 @@ def check_all(
     the pipeline over what the screening kept, sharing it instead of each paying for
     spaCy's import and the matchers.
     """
-    work = [(target, config, use_cache, explain) for target, config in items]
+    work = [(target, config, use_cache, explain, parts) for target, config in items]
     if jobs <= 1 or len(work) < 2:
         yield from map(_work, work)
         return

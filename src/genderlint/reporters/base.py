@@ -32,9 +32,26 @@ class FileError:
     message: str  # one line, already includes path:line where known
 
 
+@dataclass(frozen=True)
+class FilePart:
+    """One file's findings already written out for a report (the JSON format's items of
+    its findings array), with the counts its summary needs: a worker process writes its
+    files' parts, in parallel, and sends them instead of the findings."""
+
+    path: str
+    text: bytes | str  # UTF-8 bytes; str where the encoder had to fall back
+    by_severity: Mapping[str, int]  # severity value -> findings
+    by_rule: Mapping[str, int]  # rule id -> findings
+
+    def failing(self, threshold: Severity) -> bool:
+        """Whether a finding of this file is at least as severe as ``threshold``."""
+        return any(Severity(value).rank >= threshold.rank for value in self.by_severity)
+
+
 @dataclass
 class Report:
-    """Everything a reporter may show, already decided by the caller."""
+    """Everything a reporter may show, already decided by the caller. A JSON report may
+    come as ``parts`` (in report order) instead of ``findings``."""
 
     findings: list[Finding]  # sorted
     errors: list[FileError] = field(default_factory=list)
@@ -43,6 +60,7 @@ class Report:
     sources: Mapping[str, str] = field(default_factory=dict)  # path -> decoded source text
     version: str = ""
     dropped: list[Finding] = field(default_factory=list)  # candidates a context check dropped
+    parts: list[FilePart] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -109,15 +127,30 @@ def plural(count: int, noun: str) -> str:
 
 def write_json(data: object, out: TextIO) -> None:
     """``data`` as indented JSON (two spaces, UTF-8 text, a final newline) written to
-    ``out``: orjson writes it byte for byte as ``json.dumps(indent=2, ensure_ascii=False)``
-    does, many times faster (the standard library has no C encoder for indented output);
-    text orjson refuses (lone surrogates from undecodable bytes) goes through the standard
-    library. orjson's UTF-8 bytes go straight to the stream's byte buffer when the stream
-    writes UTF-8 (a report of 46,000 findings is 26 MB, not worth decoding only to encode
-    it again)."""
-    encoded = _orjson_indented(data)
-    if encoded is None:
-        out.write(_json_indented(data))
+    ``out`` (see :func:`encode_json` and :func:`write_encoded`)."""
+    write_encoded(encode_json(data), out)
+
+
+def encode_json(data: object, newline: bool = True) -> bytes | str:
+    """``data`` as indented JSON: orjson writes it byte for byte as ``json.dumps(indent=2,
+    ensure_ascii=False)`` does, many times faster (the standard library has no C encoder
+    for indented output); text orjson refuses (lone surrogates from undecodable bytes)
+    goes through the standard library, as text."""
+    try:
+        import orjson
+
+        option = orjson.OPT_INDENT_2 | (orjson.OPT_APPEND_NEWLINE if newline else 0)
+        return orjson.dumps(data, default=str, option=option)
+    except (ImportError, TypeError, ValueError):  # orjson.JSONEncodeError is a TypeError
+        return _json_indented(data) + ("\n" if newline else "")
+
+
+def write_encoded(encoded: bytes | str, out: TextIO) -> None:
+    """Encoded JSON to ``out``: UTF-8 bytes go straight to the stream's byte buffer when
+    the stream writes UTF-8 (a report of 46,000 findings is 26 MB, not worth decoding only
+    to encode it again)."""
+    if isinstance(encoded, str):
+        out.write(encoded)
         return
     buffer = getattr(out, "buffer", None)
     encoding = (getattr(out, "encoding", None) or "").lower().replace("-", "")
@@ -129,17 +162,7 @@ def write_json(data: object, out: TextIO) -> None:
     buffer.flush()
 
 
-def _orjson_indented(data: object) -> bytes | None:
-    try:
-        import orjson
-
-        option = orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE
-        return orjson.dumps(data, default=str, option=option)
-    except (ImportError, TypeError, ValueError):  # orjson.JSONEncodeError is a TypeError
-        return None
-
-
 def _json_indented(data: object) -> str:
     import json
 
-    return json.dumps(data, indent=2, ensure_ascii=False, default=str) + "\n"
+    return json.dumps(data, indent=2, ensure_ascii=False, default=str)
