@@ -38,8 +38,9 @@ def _work(root: Path, files: int, stage: str, times: int) -> None:
     paths = sorted(str(p) for p in root.rglob("*.md"))[:files]
     engine_for(config).prefilter  # noqa: B018  (compiled before the count starts to matter)
     screened = [scan_target(path, config, False) for path in paths]
-    jobs = [
-        ((path, config, False, False), pending)
+    jobs = [  # as a linting worker gets them: no results cache, no --explain-context, and
+        # findings (not a JSON report's file parts) back
+        ((path, config, False, False, False), pending)
         for path, pending in zip(paths, screened, strict=True)
         if not isinstance(pending, Outcome)
     ]

@@ -88,3 +88,24 @@ def test_counts_the_corpus_words_and_runs_quick(results: dict) -> None:
 def test_every_run_ended_normally(results: dict) -> None:
     assert results["runs"]
     assert {run["exit_code"] for run in results["runs"]} <= {0, 1}
+
+
+@pytest.mark.parametrize("stage", ["lint", "scan"])
+def test_the_instruction_count_stage_runs(tmp_path: Path, stage: str) -> None:
+    """The process ``benchmarks/instructions.py`` counts under valgrind, run directly on a
+    few generated files (it reaches into the worker's internals)."""
+    corpus = tmp_path / "dense"
+    make = ["--words", "1500", "--file-words", "500", "--seed", "5"]
+    subprocess.run(
+        [sys.executable, str(BENCH / "make_dense_corpus.py"), str(corpus), *make],
+        check=True,
+        capture_output=True,
+    )
+    inside = ["--files", "2", "--stage", stage, "--inside"]
+    done = subprocess.run(
+        [sys.executable, str(BENCH / "instructions.py"), str(corpus), *inside],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
