@@ -126,9 +126,9 @@ def run_check(
         failing |= threshold is not None and any(
             f.severity.rank >= threshold.rank for f in outcome.findings
         )
-    if parts:
-        file_parts = _parts_in_report_order(with_findings)
-        with_findings = []
+    file_parts: list[FilePart] = []
+    if parts:  # the report is made of the parts alone
+        file_parts, with_findings = _parts_in_report_order(with_findings), []
     findings = _in_report_order(with_findings)
     dropped = sorted((f for o in outcomes for f in o.dropped), key=lambda f: f.sort_key)
     rules = {rid: rule for engine in engines for rid, rule in engine.rules.items()}
@@ -141,7 +141,7 @@ def run_check(
         sources,
         __version__,
         dropped,
-        file_parts if parts else [],
+        file_parts,
     )
     render(
         report,
