@@ -97,13 +97,24 @@ def render(
 
 def severity_counts(findings: list[Finding]) -> dict[str, int]:
     """Findings per severity, always with the keys error, warning, info in that order."""
-    counts = Counter(f.severity for f in findings)
-    return {s.value: counts[s] for s in (Severity.ERROR, Severity.WARNING, Severity.INFO)}
+    return in_severity_order(Counter(f.severity.value for f in findings))
+
+
+def in_severity_order(counts: Mapping[str, int]) -> dict[str, int]:
+    """Counts per severity value with the keys error, warning, info in that order (0 for
+    a severity no finding has)."""
+    return {
+        s.value: counts.get(s.value, 0) for s in (Severity.ERROR, Severity.WARNING, Severity.INFO)
+    }
 
 
 def rule_counts(findings: list[Finding]) -> dict[str, int]:
     """Findings per rule id, ordered by rule id."""
-    counts = Counter(f.rule_id for f in findings)
+    return in_rule_order(Counter(f.rule_id for f in findings))
+
+
+def in_rule_order(counts: Mapping[str, int]) -> dict[str, int]:
+    """Counts per rule id, ordered by rule id."""
     return {rule_id: counts[rule_id] for rule_id in sorted(counts)}
 
 

@@ -6,12 +6,14 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import Any, TextIO
 
-from genderlint.findings import Finding, Severity
+from genderlint.findings import Finding
 from genderlint.reporters.base import (
     FilePart,
     Options,
     Report,
     encode_json,
+    in_rule_order,
+    in_severity_order,
     rule_counts,
     severity_counts,
     write_encoded,
@@ -19,7 +21,6 @@ from genderlint.reporters.base import (
 
 # bump on a removed or renamed field or a changed meaning; adding fields does not
 FORMAT_VERSION = 1
-_SEVERITIES = (Severity.ERROR.value, Severity.WARNING.value, Severity.INFO.value)
 # where the findings array's items go in the encoded document (a top-level key is the only
 # one indented by two spaces, and no string holds a raw line break)
 _EMPTY_FINDINGS = '\n  "findings": []'
@@ -73,8 +74,8 @@ def as_dict(report: Report) -> dict[str, Any]:
             by_severity.update(part.by_severity)
             by_rule.update(part.by_rule)
         count = sum(by_severity.values())
-        severities = {value: by_severity[value] for value in _SEVERITIES}
-        rules = {rule_id: by_rule[rule_id] for rule_id in sorted(by_rule)}
+        severities = in_severity_order(by_severity)
+        rules = in_rule_order(by_rule)
     else:
         count = len(report.findings)
         severities = severity_counts(report.findings)
