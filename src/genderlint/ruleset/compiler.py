@@ -237,8 +237,9 @@ def prefilter_spec(
     late_focus = False
     for rule in patterned:
         for pattern in rule.patterns:
-            gate = trigger_words(tuple(typographic(pattern)))
-            late_focus |= focus_after_gate(pattern, gate)
+            typo = tuple(typographic(pattern))
+            gate = trigger_words(typo)
+            late_focus |= focus_after_gate(typo, gate)
             gate_splits = _with_splits({(w,) for w in gate}, compiled.splits)
             sequences.append(
                 (
@@ -255,13 +256,13 @@ def prefilter_spec(
 
 
 def focus_after_gate(pattern: tuple[dict[str, Any], ...], gate: list[str]) -> bool:
-    """Whether a match of ``pattern`` may report a FOCUS span that begins after every one
-    of its gate words (the first pass then cannot tell where its findings start)."""
+    """Whether a match of a (typographic) ``pattern`` may report a FOCUS span that begins
+    after every one of its gate words (the first pass then cannot tell where its findings
+    start)."""
     focus = [i for i, token in enumerate(pattern) if token.get("FOCUS")]
     if not focus:
         return False  # the whole match is reported: it begins at or before its gate word
-    required = required_words(typographic(pattern), ("LOWER",))
-    at_gate = [i for i, words in required if words == gate]
+    at_gate = [i for i, words in required_words(pattern, ("LOWER",)) if words == gate]
     return not at_gate or max(at_gate) < focus[0]
 
 
